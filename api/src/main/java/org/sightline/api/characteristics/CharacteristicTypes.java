@@ -1,0 +1,121 @@
+package org.sightline.api.characteristics;
+
+import static org.sightline.db.Tables.CHARACTERISTIC_TYPE;
+import static org.sightline.db.Tables.CHARACTERISTIC_VALUE;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.sightline.api.web.ConflictException;
+import org.sightline.domain.observation.CharacteristicRef;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Characteristic types and their values in PostgreSQL. */
+@Repository
+public class CharacteristicTypes {
+
+    /** A stored type with its values in display order (total first). */
+    public record StoredType(int id, String code, String name, boolean ordered, List<StoredValue> values) {
+        public Optional<StoredValue> value(String valueCode) {
+            return values.stream().filter(v -> v.code().equals(valueCode)).findFirst();
+        }
+    }
+
+    /** A stored value. */
+    public record StoredValue(int id, String type, String code, String label, int sortOrder, boolean total) {
+        public CharacteristicRef ref() {
+            return new CharacteristicRef(type, code, label, sortOrder);
+        }
+    }
+
+    private final DSLContext db;
+
+    CharacteristicTypes(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Creates the type and its values, or does nothing if an identical definition exists.
+     *
+     * @return true if created
+     * @throws ConflictException if the code exists with a different definition
+     */
+    @Transactional
+    public boolean define(CharacteristicTypeDefinition definition) {
+        Optional<StoredType> existing = find(definition.code());
+        if (existing.isPresent()) {
+            if (!sameAs(existing.get(), definition)) {
+                throw new ConflictException("characteristic type '" + definition.code()
+                        + "' already exists with a different name or values");
+            }
+            return false;
+        }
+        int typeId = db.insertInto(CHARACTERISTIC_TYPE, CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_TYPE.NAME, CHARACTERISTIC_TYPE.ORDERED)
+                .values(definition.code(), definition.name().strip(), definition.ordered())
+                .returning(CHARACTERISTIC_TYPE.ID).fetchOne().getId();
+        var insert = db.insertInto(CHARACTERISTIC_VALUE, CHARACTERISTIC_VALUE.TYPE_ID, CHARACTERISTIC_VALUE.CODE,
+                        CHARACTERISTIC_VALUE.LABEL, CHARACTERISTIC_VALUE.SORT_ORDER, CHARACTERISTIC_VALUE.IS_TOTAL)
+                .values(typeId, "total", "Total", 0, true);
+        int order = 1;
+        for (CharacteristicTypeDefinition.Value value : definition.values()) {
+            insert = insert.values(typeId, value.code().strip(), value.label().strip(), order++, false);
+        }
+        insert.execute();
+        return true;
+    }
+
+    public Optional<StoredType> find(String code) {
+        return byCodes(List.of(code)).values().stream().findFirst();
+    }
+
+    public List<StoredType> all() {
+        return new ArrayList<>(load(null).values());
+    }
+
+    /** Types by code, in the order asked for; unknown codes are absent from the map. */
+    public Map<String, StoredType> byCodes(List<String> codes) {
+        Map<String, StoredType> loaded = load(codes);
+        Map<String, StoredType> ordered = new LinkedHashMap<>();
+        codes.forEach(c -> {
+            if (loaded.containsKey(c)) {
+                ordered.put(c, loaded.get(c));
+            }
+        });
+        return ordered;
+    }
+
+    private Map<String, StoredType> load(List<String> codes) {
+        var condition = codes == null ? org.jooq.impl.DSL.noCondition() : CHARACTERISTIC_TYPE.CODE.in(codes);
+        Map<String, StoredType> types = new LinkedHashMap<>();
+        db.select(CHARACTERISTIC_TYPE.ID, CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_TYPE.NAME, CHARACTERISTIC_TYPE.ORDERED,
+                        CHARACTERISTIC_VALUE.ID, CHARACTERISTIC_VALUE.CODE, CHARACTERISTIC_VALUE.LABEL,
+                        CHARACTERISTIC_VALUE.SORT_ORDER, CHARACTERISTIC_VALUE.IS_TOTAL)
+                .from(CHARACTERISTIC_TYPE)
+                .join(CHARACTERISTIC_VALUE).on(CHARACTERISTIC_VALUE.TYPE_ID.eq(CHARACTERISTIC_TYPE.ID))
+                .where(condition)
+                .orderBy(CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_VALUE.SORT_ORDER)
+                .forEach(r -> types.computeIfAbsent(r.value2(),
+                                c -> new StoredType(r.value1(), c, r.value3(), r.value4(), new ArrayList<>()))
+                        .values().add(new StoredValue(r.value5(), r.value2(), r.value6(), r.value7(), r.value8(), r.value9())));
+        return types;
+    }
+
+    private static boolean sameAs(StoredType stored, CharacteristicTypeDefinition definition) {
+        List<StoredValue> values = stored.values().stream().filter(v -> !v.total()).toList();
+        if (!stored.name().equals(definition.name().strip()) || stored.ordered() != definition.ordered()
+                || values.size() != definition.values().size()) {
+            return false;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (!values.get(i).code().equals(definition.values().get(i).code().strip())
+                    || !values.get(i).label().equals(definition.values().get(i).label().strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+package org.sightline.api.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.sightline.api.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps exceptions to GraphQL errors with {@code extensions.classification}. Messages of expected
+ * errors name the caller's own input; unexpected errors get a generic message (the details, which
+ * could contain data, go to the log at a level operators control, never to the caller).
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        ErrorType type;
+        String message = ex.getMessage();
+        if (ex instanceof NotFoundException) {
+            type = ErrorType.NOT_FOUND;
+        } else if (ex instanceof IllegalArgumentException) {
+            type = ErrorType.BAD_REQUEST;
+        } else {
+            log.error("GraphQL field {} failed", env.getField().getName(), ex);
+            type = ErrorType.INTERNAL_ERROR;
+            message = "internal error; the operators have been told";
+        }
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+    }
+}

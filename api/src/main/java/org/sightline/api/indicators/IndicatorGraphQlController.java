@@ -1,0 +1,61 @@
+package org.sightline.api.indicators;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
+import org.sightline.api.graphql.Connection;
+import org.sightline.api.graphql.Cursors;
+import org.sightline.domain.time.Period;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL for indicators: {@code indicators}, {@code indicator} and the {@code Indicator} fields. */
+@Controller
+class IndicatorGraphQlController {
+
+    static final int MAX_PAGE = 200;
+
+    /** The GraphQL shape of an indicator. */
+    record IndicatorView(String id, String title, String definition, String unit, String measureType, int multiplier,
+                         String polarity, String disclosureClass, String source, String licence, String methodology,
+                         StoredIndicator stored) {
+        static IndicatorView of(StoredIndicator i) {
+            var d = i.definition();
+            return new IndicatorView(d.id(), d.title(), d.definition(), d.unit(), d.measureType().name(), d.multiplier(),
+                    d.polarity().name(), d.disclosureClass().name(), d.source(), d.licence(), d.methodology(), i);
+        }
+    }
+
+    private final Indicators indicators;
+
+    IndicatorGraphQlController(Indicators indicators) {
+        this.indicators = indicators;
+    }
+
+    @QueryMapping(name = "indicators")
+    Connection<IndicatorView> indicatorPage(@Argument String search, @Argument Integer first, @Argument String after) {
+        int size = Cursors.pageSize(first, MAX_PAGE);
+        List<IndicatorView> page = indicators.page(search, Cursors.decode(after), size + 1).stream().map(IndicatorView::of).toList();
+        return Connection.of(page, size, after != null, indicators.count(search), IndicatorView::id);
+    }
+
+    @QueryMapping
+    IndicatorView indicator(@Argument String id) {
+        return indicators.find(id).map(IndicatorView::of).orElse(null);
+    }
+
+    @BatchMapping(typeName = "Indicator", field = "periods")
+    Map<IndicatorView, List<Period>> periods(List<IndicatorView> views) {
+        Map<Integer, List<Period>> byId = indicators.periodsOf(views.stream().map(v -> v.stored().dbId()).toList());
+        return views.stream().collect(Collectors.toMap(v -> v, v -> byId.getOrDefault(v.stored().dbId(), List.of()), (a, b) -> a));
+    }
+
+    @SchemaMapping(typeName = "Indicator", field = "characteristicTypes")
+    List<StoredType> characteristicTypes(IndicatorView view) {
+        return view.stored().characteristicTypes();
+    }
+}

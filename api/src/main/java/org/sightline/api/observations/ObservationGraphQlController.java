@@ -1,0 +1,89 @@
+package org.sightline.api.observations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.sightline.api.graphql.Connection;
+import org.sightline.api.graphql.Cursors;
+import org.sightline.domain.observation.AreaSelector;
+import org.sightline.domain.observation.CharacteristicFilter;
+import org.sightline.domain.observation.CharacteristicRef;
+import org.sightline.domain.observation.InvalidQueryException;
+import org.sightline.domain.observation.ObservationQuery;
+import org.sightline.domain.observation.PeriodSelector;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * GraphQL {@code observations}. The privacy engine protects the whole table, so the table is
+ * computed whole (one SQL statement) and then paged by key: a cursor is the sort key of the last
+ * row seen (area code, period dates, characteristic display order), not an offset.
+ */
+@Controller
+class ObservationGraphQlController {
+
+    static final int MAX_PAGE = 10_000;
+
+    private final ObservationService service;
+
+    ObservationGraphQlController(ObservationService service) {
+        this.service = service;
+    }
+
+    /** The GraphQL input, converted into a validated domain query. */
+    record ObservationQueryInput(String indicator, Map<String, Object> areas, Map<String, Object> periods,
+                                 List<String> breakdown, List<Map<String, Object>> filter) {
+
+        @SuppressWarnings("unchecked")
+        ObservationQuery toQuery() {
+            if (areas == null) {
+                throw new InvalidQueryException("areas is required");
+            }
+            AreaSelector selector = new AreaSelector((List<String>) areas.get("codes"), (String) areas.get("within"),
+                    (String) areas.get("level"), (String) areas.get("customGeography"));
+            PeriodSelector periodSelector = periods == null ? PeriodSelector.LATEST : PeriodSelector.of(
+                    (Boolean) periods.get("latest"), (List<String>) periods.get("codes"),
+                    (String) periods.get("from"), (String) periods.get("to"));
+            List<CharacteristicFilter> filters = filter == null ? List.of() : filter.stream()
+                    .map(f -> new CharacteristicFilter((String) f.get("type"), (List<String>) f.get("values"))).toList();
+            return new ObservationQuery(indicator, selector, periodSelector, breakdown, filters);
+        }
+    }
+
+    @QueryMapping
+    Connection<PublishedObservation> observations(@Argument("query") ObservationQueryInput input,
+                                                  @Argument Integer first, @Argument String after) {
+        int size = Cursors.pageSize(first, MAX_PAGE);
+        List<PublishedObservation> table = new ArrayList<>(service.answer(input.toQuery()));
+        // Page in the key order itself, independent of the database's collation.
+        table.sort(Comparator.comparing(ObservationGraphQlController::sortKey));
+        String afterKey = Cursors.decode(after);
+        List<PublishedObservation> remaining = new ArrayList<>();
+        for (PublishedObservation row : table) {
+            if (afterKey == null || KEY_ORDER.compare(sortKey(row), afterKey) > 0) {
+                remaining.add(row);
+                if (remaining.size() > size) {
+                    break;
+                }
+            }
+        }
+        return Connection.of(remaining, size, after != null, table.size(), ObservationGraphQlController::sortKey);
+    }
+
+    /**
+     * The row's position in the table order as a string that sorts the same way: area code, period
+     * start and end (ISO dates sort as text), then each characteristic's display order, zero-padded.
+     */
+    static String sortKey(PublishedObservation row) {
+        StringBuilder key = new StringBuilder(row.area().code()).append('|').append(row.period().start()).append('|')
+                .append(row.period().end());
+        for (CharacteristicRef c : row.characteristics()) {
+            key.append('|').append(String.format("%010d", c.sortOrder()));
+        }
+        return key.toString();
+    }
+
+    private static final Comparator<String> KEY_ORDER = Comparator.naturalOrder();
+}

@@ -1,0 +1,156 @@
+package org.sightline.api.observations;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
+import org.sightline.api.characteristics.CharacteristicTypes.StoredValue;
+import org.sightline.api.geography.AreaDirectory;
+import org.sightline.api.indicators.IndicatorCatalogue;
+import org.sightline.api.indicators.StoredIndicator;
+import org.sightline.api.web.NotFoundException;
+import org.sightline.domain.indicator.IndicatorDefinition;
+import org.sightline.domain.indicator.MeasureType;
+import org.sightline.domain.observation.CharacteristicFilter;
+import org.sightline.domain.observation.IndicatorValue;
+import org.sightline.domain.observation.InvalidQueryException;
+import org.sightline.domain.observation.ObservationQuery;
+import org.sightline.domain.observation.RolledUpCell;
+import org.sightline.privacy.DisclosurePolicy;
+import org.sightline.privacy.ExactRelease;
+import org.sightline.privacy.ProtectedCell;
+import org.sightline.privacy.TableCell;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers an {@link ObservationQuery}: true values come from {@link Observations#rollUp} as one
+ * table, the disclosure policy protects the whole table, and every derived value (the rate, the
+ * value) is computed from the protected numerator and denominator. Nothing built from true
+ * values leaves this class.
+ */
+@Service
+public class ObservationService {
+
+    private final IndicatorCatalogue indicators;
+    private final AreaDirectory areas;
+    private final Observations observations;
+
+    ObservationService(IndicatorCatalogue indicators, AreaDirectory areas, Observations observations) {
+        this.indicators = indicators;
+        this.areas = areas;
+        this.observations = observations;
+    }
+
+    public List<PublishedObservation> answer(ObservationQuery query) {
+        StoredIndicator indicator = indicators.find(query.indicator())
+                .orElseThrow(() -> new NotFoundException("indicator '" + query.indicator() + "' does not exist"));
+        ResolvedQuery resolved = resolve(indicator, query);
+        Observations.RolledUpTable table = observations.rollUp(resolved);
+        IndicatorDefinition definition = indicator.definition();
+        if (definition.measureType() == MeasureType.NON_ADDITIVE && !table.allAtStoredGrain()) {
+            throw new InvalidQueryException("indicator '" + definition.id() + "' is NON_ADDITIVE (" + definition.unit()
+                    + "): its values cannot be combined, so ask for the areas and breakdown it was supplied at "
+                    + "(break down by every characteristic type: " + definition.characteristicTypes() + ")");
+        }
+        if (table.cells().isEmpty()) {
+            explainEmptyAnswer(query);
+        }
+        return protect(definition, table.cells(), policyFor(indicator));
+    }
+
+    /** The seam where the privacy engine chooses a policy by (caller role, disclosure class); for now every caller sees exact values. */
+    private DisclosurePolicy policyFor(StoredIndicator indicator) {
+        return new ExactRelease();
+    }
+
+    private static List<PublishedObservation> protect(IndicatorDefinition definition, List<RolledUpCell> cells, DisclosurePolicy policy) {
+        List<TableCell> table = new ArrayList<>(cells.size());
+        for (RolledUpCell cell : cells) {
+            List<String> coordinates = new ArrayList<>();
+            coordinates.add(cell.area().code());
+            coordinates.add(cell.period().code());
+            cell.characteristics().forEach(c -> coordinates.add(c.type() + "=" + c.code()));
+            table.add(new TableCell(coordinates, cell.count(), cell.denominator()));
+        }
+        List<ProtectedCell> protectedCells = policy.protect(table);
+        List<PublishedObservation> published = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            RolledUpCell cell = cells.get(i);
+            ProtectedCell safe = protectedCells.get(i);
+            boolean unchanged = safe.disclosure().status() == org.sightline.privacy.DisclosureStatus.EXACT;
+            // A stored value (a score, or a supplier's own rate) is released only where the cell is
+            // one stored cell and the policy released it exactly; otherwise it is recomputed.
+            Double value = IndicatorValue.of(definition.measureType(), definition.multiplier(), safe.count(), safe.denominator(),
+                    unchanged ? cell.storedValue() : null);
+            Double lower = unchanged && cell.baseCells() == 1 ? cell.storedLowerCi() : null;
+            Double upper = unchanged && cell.baseCells() == 1 ? cell.storedUpperCi() : null;
+            published.add(new PublishedObservation(cell.area(), cell.period(), cell.characteristics(), value,
+                    safe.count(), safe.denominator(), lower, upper, safe.disclosure()));
+        }
+        return published;
+    }
+
+    private ResolvedQuery resolve(StoredIndicator indicator, ObservationQuery query) {
+        List<StoredType> types = indicator.characteristicTypes();
+        List<Integer> positions = new ArrayList<>();
+        for (String code : query.breakdown()) {
+            positions.add(positionOf(indicator, code));
+        }
+        List<ResolvedQuery.ValueFilter> filters = new ArrayList<>();
+        for (CharacteristicFilter filter : query.filter()) {
+            int position = positionOf(indicator, filter.type());
+            StoredType type = types.get(position - 1);
+            List<Integer> ids = new ArrayList<>();
+            for (String code : filter.values()) {
+                StoredValue value = type.value(code).orElseThrow(() -> new InvalidQueryException("'" + code
+                        + "' is not a value of " + type.code() + "; expected one of "
+                        + type.values().stream().filter(v -> !v.total()).map(StoredValue::code).toList()));
+                if (value.total()) {
+                    throw new InvalidQueryException("filter on " + type.code() + " cannot list 'total'; leave "
+                            + type.code() + " out of the breakdown to get the total");
+                }
+                ids.add(value.id());
+            }
+            filters.add(new ResolvedQuery.ValueFilter(position, ids));
+        }
+        var selector = query.areas();
+        if (selector.customGeography() != null) {
+            throw new InvalidQueryException("custom geographies are not available yet; use codes, or within and level");
+        }
+        if (selector.level() != null && !areas.isAreaType(selector.level())) {
+            throw new InvalidQueryException("level '" + selector.level() + "' is not an area type; expected one of " + areas.areaTypeCodes());
+        }
+        return new ResolvedQuery(indicator.dbId(),
+                new ResolvedQuery.AreaTarget(selector.codes(), selector.within(), selector.level()),
+                query.periods(), positions, List.copyOf(query.breakdown()), filters);
+    }
+
+    private static int positionOf(StoredIndicator indicator, String typeCode) {
+        List<StoredType> types = indicator.characteristicTypes();
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).code().equals(typeCode)) {
+                return i + 1;
+            }
+        }
+        throw new InvalidQueryException("indicator '" + indicator.id() + "' is not broken down by '" + typeCode
+                + "'; it has " + indicator.definition().characteristicTypes());
+    }
+
+    /** Only on the empty path: say which named area does not exist, rather than answer "no data" for a typo. */
+    private void explainEmptyAnswer(ObservationQuery query) {
+        Set<String> named = new LinkedHashSet<>(query.areas().codes());
+        if (query.areas().within() != null) {
+            named.add(query.areas().within());
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        Set<String> missing = new LinkedHashSet<>(named);
+        missing.removeAll(new HashSet<>(areas.existingCodes(named)));
+        if (!missing.isEmpty()) {
+            throw new NotFoundException("no area has the code(s) " + missing);
+        }
+    }
+}

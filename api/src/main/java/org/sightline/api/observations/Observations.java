@@ -1,0 +1,188 @@
+package org.sightline.api.observations;
+
+import static org.sightline.db.Tables.AREA;
+import static org.sightline.db.Tables.AREA_CLOSURE;
+import static org.sightline.db.Tables.CHARACTERISTIC_VALUE;
+import static org.sightline.db.Tables.OBSERVATION;
+import static org.sightline.db.Tables.PERIOD;
+import static org.sightline.db.Tables.RELEASE;
+import static org.sightline.db.Tables.RELEASE_PERIOD;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.sightline.db.tables.Area;
+import org.sightline.db.tables.CharacteristicValue;
+import org.sightline.domain.observation.AreaRef;
+import org.sightline.domain.observation.CharacteristicRef;
+import org.sightline.domain.observation.RolledUpCell;
+import org.sightline.domain.time.Period;
+import org.sightline.domain.time.PeriodType;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads observation tables from PostgreSQL. {@link #rollUp} answers a whole question in ONE SQL
+ * statement: it picks, per period, the newest published release of the indicator, joins the
+ * stored finest-grain cells to the requested areas through the closure table, and sums counts and
+ * denominators per (area, period, breakdown values). Rates are never averaged here; they are
+ * recomputed from the protected sums after the privacy engine has run.
+ */
+@Repository
+public class Observations {
+
+    private final DSLContext db;
+
+    Observations(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * @return the rolled-up table of TRUE values, ordered by area code, period, then the breakdown
+     *         values' display order; plus whether every cell sits at the stored grain
+     */
+    public RolledUpTable rollUp(ResolvedQuery query) {
+        Field<Long> releaseId = DSL.field(DSL.name("release_id"), SQLDataType.BIGINT);
+        Field<Integer> periodId = DSL.field(DSL.name("period_id"), SQLDataType.INTEGER);
+        // Per period, the newest published release of this indicator that covers it.
+        CommonTableExpression<Record2<Integer, Long>> current = DSL.name("current_release").fields("period_id", "release_id").as(
+                DSL.select(RELEASE_PERIOD.PERIOD_ID, RELEASE_PERIOD.RELEASE_ID)
+                        .distinctOn(RELEASE_PERIOD.PERIOD_ID)
+                        .from(RELEASE_PERIOD)
+                        .join(RELEASE).on(RELEASE.ID.eq(RELEASE_PERIOD.RELEASE_ID))
+                        .where(RELEASE.INDICATOR_ID.eq(query.indicatorDbId()).and(RELEASE.STATUS.eq("PUBLISHED")))
+                        .orderBy(RELEASE_PERIOD.PERIOD_ID, RELEASE.VERSION.desc()));
+        Table<?> currentTable = current.asTable("cr");
+        Field<Integer> crPeriod = currentTable.field(periodId);
+        Field<Long> crRelease = currentTable.field(releaseId);
+
+        Area target = AREA.as("target");
+        List<CharacteristicValue> breakdownValues = new ArrayList<>();
+        List<SelectField<?>> select = new ArrayList<>(List.of(
+                target.CODE, target.NAME, target.AREA_TYPE,
+                PERIOD.CODE, PERIOD.PERIOD_TYPE, PERIOD.START_DATE, PERIOD.END_DATE));
+        List<Field<?>> groupBy = new ArrayList<>(List.of(target.ID, PERIOD.ID));
+        List<org.jooq.OrderField<?>> orderBy = new ArrayList<>(List.of(target.CODE, PERIOD.START_DATE, PERIOD.END_DATE));
+        for (int position : query.breakdownPositions()) {
+            CharacteristicValue v = CHARACTERISTIC_VALUE.as("v" + position);
+            breakdownValues.add(v);
+            select.add(v.CODE);
+            select.add(v.LABEL);
+            select.add(v.SORT_ORDER);
+            groupBy.add(v.ID);
+            orderBy.add(v.SORT_ORDER);
+        }
+        Field<BigDecimal> count = DSL.sum(OBSERVATION.COUNT).as("count");
+        Field<BigDecimal> denominator = DSL.sum(OBSERVATION.DENOMINATOR).as("denominator");
+        Field<Integer> baseCells = DSL.count().as("base_cells");
+        Field<Boolean> atStoredGrain = DSL.boolAnd(AREA_CLOSURE.DEPTH.eq((short) 0)).as("at_stored_grain");
+        Field<Double> value = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.VALUE)).as("value");
+        Field<Double> lowerCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.LOWER_CI)).as("lower_ci");
+        Field<Double> upperCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.UPPER_CI)).as("upper_ci");
+        select.addAll(List.of(count, denominator, baseCells, atStoredGrain, value, lowerCi, upperCi));
+
+        var from = db.with(current)
+                .select(select)
+                .from(OBSERVATION)
+                .join(currentTable).on(crRelease.eq(OBSERVATION.RELEASE_ID).and(crPeriod.eq(OBSERVATION.PERIOD_ID)))
+                .join(PERIOD).on(PERIOD.ID.eq(OBSERVATION.PERIOD_ID))
+                .join(AREA_CLOSURE).on(AREA_CLOSURE.DESCENDANT_ID.eq(OBSERVATION.AREA_ID))
+                .join(target).on(target.ID.eq(AREA_CLOSURE.ANCESTOR_ID));
+        for (int i = 0; i < breakdownValues.size(); i++) {
+            CharacteristicValue v = breakdownValues.get(i);
+            from = from.join(v).on(v.ID.eq(slot(query.breakdownPositions().get(i))));
+        }
+        Condition where = OBSERVATION.INDICATOR_ID.eq(query.indicatorDbId())
+                .and(targetCondition(query.areas(), target))
+                .and(periodCondition(query, crPeriod));
+        for (ResolvedQuery.ValueFilter filter : query.filters()) {
+            where = where.and(slot(filter.position()).in(filter.valueIds()));
+        }
+        List<RolledUpCell> cells = new ArrayList<>();
+        boolean[] allAtStoredGrain = {true};
+        from.where(where).groupBy(groupBy).orderBy(orderBy).fetch().forEach(r -> {
+            List<CharacteristicRef> characteristics = new ArrayList<>();
+            for (int i = 0; i < breakdownValues.size(); i++) {
+                CharacteristicValue v = breakdownValues.get(i);
+                characteristics.add(new CharacteristicRef(query.breakdownTypes().get(i), r.get(v.CODE), r.get(v.LABEL), r.get(v.SORT_ORDER)));
+            }
+            allAtStoredGrain[0] &= r.get(atStoredGrain);
+            cells.add(new RolledUpCell(
+                    new AreaRef(r.get(target.CODE), r.get(target.NAME), r.get(target.AREA_TYPE)),
+                    new Period(r.get(PERIOD.CODE), PeriodType.valueOf(r.get(PERIOD.PERIOD_TYPE)), r.get(PERIOD.START_DATE), r.get(PERIOD.END_DATE)),
+                    characteristics,
+                    toLong(r.get(count)), toLong(r.get(denominator)),
+                    r.get(value), r.get(lowerCi), r.get(upperCi), r.get(baseCells)));
+        });
+        return new RolledUpTable(cells, allAtStoredGrain[0]);
+    }
+
+    /** The rolled-up cells, and whether every one of them is a single stored cell at its own area. */
+    public record RolledUpTable(List<RolledUpCell> cells, boolean allAtStoredGrain) {
+    }
+
+    private static Field<Integer> slot(int position) {
+        return switch (position) {
+            case 1 -> OBSERVATION.C1_VALUE_ID;
+            case 2 -> OBSERVATION.C2_VALUE_ID;
+            case 3 -> OBSERVATION.C3_VALUE_ID;
+            case 4 -> OBSERVATION.C4_VALUE_ID;
+            default -> throw new IllegalArgumentException("characteristic position " + position);
+        };
+    }
+
+    private static Condition targetCondition(ResolvedQuery.AreaTarget areas, Area target) {
+        if (!areas.codes().isEmpty()) {
+            return target.CODE.in(areas.codes());
+        }
+        Condition condition = target.AREA_TYPE.eq(areas.level());
+        if (areas.within() != null) {
+            var within = AREA.as("within_area");
+            condition = condition.and(target.ID.in(
+                    DSL.select(AREA_CLOSURE.as("wc").DESCENDANT_ID)
+                            .from(AREA_CLOSURE.as("wc"))
+                            .join(within).on(within.ID.eq(AREA_CLOSURE.as("wc").ANCESTOR_ID))
+                            .where(within.CODE.eq(areas.within()))));
+        }
+        return condition;
+    }
+
+    private Condition periodCondition(ResolvedQuery query, Field<Integer> crPeriod) {
+        var selector = query.periods();
+        if (!selector.codes().isEmpty()) {
+            return PERIOD.CODE.in(selector.codes().stream().map(Period::code).toList());
+        }
+        if (selector.from() != null || selector.to() != null) {
+            Condition c = DSL.noCondition();
+            if (selector.from() != null) {
+                c = c.and(PERIOD.START_DATE.ge(selector.from().start()));
+            }
+            if (selector.to() != null) {
+                c = c.and(PERIOD.START_DATE.le(selector.to().start()));
+            }
+            return c;
+        }
+        // Latest: the period with data that starts last (on a tie, the one that ends last).
+        var p2 = PERIOD.as("p2");
+        var rp2 = RELEASE_PERIOD.as("rp2");
+        var r2 = RELEASE.as("r2");
+        return PERIOD.ID.eq(DSL.select(p2.ID).from(p2)
+                .join(rp2).on(rp2.PERIOD_ID.eq(p2.ID))
+                .join(r2).on(r2.ID.eq(rp2.RELEASE_ID))
+                .where(r2.INDICATOR_ID.eq(query.indicatorDbId()).and(r2.STATUS.eq("PUBLISHED")))
+                .orderBy(p2.START_DATE.desc(), p2.END_DATE.desc())
+                .limit(1));
+    }
+
+    private static Long toLong(BigDecimal value) {
+        return value == null ? null : value.longValueExact();
+    }
+}

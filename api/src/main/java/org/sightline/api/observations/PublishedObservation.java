@@ -1,0 +1,23 @@
+package org.sightline.api.observations;
+
+import java.util.List;
+import org.sightline.domain.observation.AreaRef;
+import org.sightline.domain.observation.CharacteristicRef;
+import org.sightline.domain.time.Period;
+import org.sightline.privacy.Disclosure;
+
+/**
+ * One observation as it may leave the service: every number in it was produced by the privacy
+ * engine or derived from numbers that were.
+ */
+public record PublishedObservation(
+        AreaRef area,
+        Period period,
+        List<CharacteristicRef> characteristics,
+        Double value,
+        Long count,
+        Long denominator,
+        Double lowerCI,
+        Double upperCI,
+        Disclosure disclosure) {
+}

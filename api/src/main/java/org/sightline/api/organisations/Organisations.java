@@ -1,0 +1,24 @@
+package org.sightline.api.organisations;
+
+import static org.sightline.db.Tables.ORGANISATION;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Partner organisations in PostgreSQL. */
+@Repository
+public class Organisations {
+
+    private final DSLContext db;
+
+    Organisations(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Creates the organisation if its code is new; returns its id either way. */
+    public int ensure(String code, String name, String kind) {
+        db.insertInto(ORGANISATION, ORGANISATION.CODE, ORGANISATION.NAME, ORGANISATION.KIND)
+                .values(code, name, kind).onConflictDoNothing().execute();
+        return db.select(ORGANISATION.ID).from(ORGANISATION).where(ORGANISATION.CODE.eq(code)).fetchOne().value1();
+    }
+}

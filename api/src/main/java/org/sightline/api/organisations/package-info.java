@@ -1,0 +1,2 @@
+/** Partner organisations: councils, NHS bodies, police, fire and voluntary organisations. */
+package org.sightline.api.organisations;

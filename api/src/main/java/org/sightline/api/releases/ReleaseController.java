@@ -1,0 +1,30 @@
+package org.sightline.api.releases;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/indicators/{id}/releases}: publish a tidy CSV of observations
+ * (201 created; 200 when the identical file was released before; 422 with every problem otherwise).
+ */
+@RestController
+class ReleaseController {
+
+    private final ReleaseImporter importer;
+
+    ReleaseController(ReleaseImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping("/api/v1/indicators/{id}/releases")
+    ResponseEntity<ReleaseReceipt> release(@PathVariable String id, @RequestBody byte[] file,
+                                           @RequestHeader(name = "X-File-Name", required = false) String fileName) {
+        ReleaseReceipt receipt = importer.importRelease(id, file, fileName, "anonymous");
+        return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
+    }
+}

@@ -1,0 +1,21 @@
+package org.sightline.privacy;
+
+import java.util.Objects;
+
+/**
+ * The disclosure metadata every released cell carries, so a dashboard can draw a marker and an
+ * analyst knows what they are looking at.
+ *
+ * @param reason    why the value was changed or withheld, in words a person can act on (null if EXACT)
+ * @param mechanism the mechanism applied, e.g. {@code discrete-gaussian}, {@code threshold-suppression}
+ * @param epsilon   the epsilon spent for this cell when noised, for display
+ * @param rho       the zCDP rho spent for this cell when noised
+ */
+public record Disclosure(DisclosureStatus status, String reason, String mechanism, Double epsilon, Double rho) {
+
+    public static final Disclosure EXACT = new Disclosure(DisclosureStatus.EXACT, null, null, null, null);
+
+    public Disclosure {
+        Objects.requireNonNull(status, "status");
+    }
+}
