@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.sightline.api.database.Codes;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.sightline.domain.observation.AreaRef;
@@ -142,7 +143,8 @@ public class AreaDirectory {
     }
 
     public List<String> existingCodes(Collection<String> codes) {
-        return db.select(AREA.CODE).from(AREA).where(AREA.CODE.eq(DSL.any(codes.toArray(String[]::new)))).fetch(AREA.CODE);
+        var wanted = Codes.table(codes, "wanted");
+        return db.select(AREA.CODE).from(wanted).join(AREA).on(AREA.CODE.eq(Codes.code(wanted))).fetch(AREA.CODE);
     }
 
     private Map<String, AreaTypeRow> types() {

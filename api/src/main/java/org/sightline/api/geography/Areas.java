@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.sightline.api.database.Codes;
 import org.jooq.impl.DSL;
 import org.sightline.db.tables.Area;
 import org.springframework.stereotype.Repository;
@@ -43,9 +44,10 @@ public class Areas {
     }
 
     Map<String, NewArea> findByCodes(Collection<String> codes) {
+        var wanted = Codes.table(codes, "wanted");
         return db.select(AREA.CODE, AREA.NAME, AREA.AREA_TYPE)
-                .from(AREA)
-                .where(AREA.CODE.eq(DSL.any(codes.toArray(String[]::new))))
+                .from(wanted)
+                .join(AREA).on(AREA.CODE.eq(Codes.code(wanted)))
                 .fetchMap(AREA.CODE, r -> new NewArea(r.value1(), r.value2(), r.value3()));
     }
 
@@ -57,11 +59,12 @@ public class Areas {
     List<NewLink> findLinks(Collection<String> childCodes) {
         Area child = AREA.as("child");
         Area parent = AREA.as("parent");
+        var wanted = Codes.table(childCodes, "wanted");
         return db.select(AREA_LINK.HIERARCHY, child.CODE, parent.CODE)
-                .from(AREA_LINK)
-                .join(child).on(child.ID.eq(AREA_LINK.CHILD_ID))
+                .from(wanted)
+                .join(child).on(child.CODE.eq(Codes.code(wanted)))
+                .join(AREA_LINK).on(AREA_LINK.CHILD_ID.eq(child.ID))
                 .join(parent).on(parent.ID.eq(AREA_LINK.PARENT_ID))
-                .where(child.CODE.eq(DSL.any(childCodes.toArray(String[]::new))))
                 .fetch(r -> new NewLink(r.value1(), r.value2(), r.value3()));
     }
 
@@ -84,8 +87,8 @@ public class Areas {
         }
         Set<String> codes = links.stream().flatMap(l -> java.util.stream.Stream.of(l.childCode(), l.parentCode()))
                 .collect(Collectors.toSet());
-        Map<String, Integer> ids = db.select(AREA.CODE, AREA.ID).from(AREA)
-                .where(AREA.CODE.eq(DSL.any(codes.toArray(String[]::new))))
+        var wanted = Codes.table(codes, "wanted");
+        Map<String, Integer> ids = db.select(AREA.CODE, AREA.ID).from(wanted).join(AREA).on(AREA.CODE.eq(Codes.code(wanted)))
                 .fetchMap(AREA.CODE, AREA.ID);
         for (List<NewLink> chunk : chunks(links)) {
             var insert = db.insertInto(AREA_LINK, AREA_LINK.HIERARCHY, AREA_LINK.CHILD_ID, AREA_LINK.PARENT_ID);

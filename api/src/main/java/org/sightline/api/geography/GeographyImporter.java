@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.sightline.api.files.CsvInput;
 import org.sightline.api.geography.Areas.NewArea;
 import org.sightline.api.geography.Areas.NewLink;
+import org.sightline.api.geography.GeographyImportReport.NameDifference;
 import org.sightline.api.geography.GeographyImportReport.RejectedRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class GeographyImporter {
 
     private static final Pattern ONS_COLUMN = Pattern.compile("([A-Z]+)(\\d{2})(CD|NM)");
+    private static final Pattern MOJIBAKE = Pattern.compile("[\u00C2-\u00C5][\u0080-\u00BF]");
     private static final Pattern GSS_CODE = Pattern.compile("[EWSNKLMJ]\\d{8}");
     private static final List<String> GENERIC_COLUMNS = List.of("area_code", "area_name", "area_type", "parent_code", "hierarchy");
 
@@ -119,7 +121,7 @@ public class GeographyImporter {
                     error = level.codeColumn + " '" + code + "' is not a 9-character GSS code such as E01000001";
                     break;
                 }
-                NewArea area = new NewArea(code, name, level.type);
+                NewArea area = new NewArea(code, repairDoubleEncoding(name), level.type);
                 row.areas.add(area);
                 if (previous != null) {
                     row.links.add(new NewLink(AreaLevels.hierarchyFor(previous.type(), area.type()), previous.code(), code));
@@ -133,7 +135,7 @@ public class GeographyImporter {
             }
         }
         List<String> recognised = levels.stream().flatMap(l -> java.util.stream.Stream.of(l.codeColumn, l.nameColumn)).toList();
-        return apply("ons-lookup", rows, rejected, recognised, ignored);
+        return apply("ons-lookup", rows.size() + rejected.size(), rows, rejected, recognised, ignored);
     }
 
     private GeographyImportReport importGeneric(CSVParser parser, List<String> header) {
@@ -173,7 +175,7 @@ public class GeographyImporter {
         }
         List<String> recognised = GENERIC_COLUMNS.stream().filter(header::contains).toList();
         List<String> ignored = header.stream().filter(c -> !GENERIC_COLUMNS.contains(c)).toList();
-        return apply("generic", rows, rejected, recognised, ignored);
+        return apply("generic", rows.size() + rejected.size(), rows, rejected, recognised, ignored);
     }
 
     private GeographyImportReport importMsoaNames(byte[] content) throws IOException {
@@ -192,8 +194,8 @@ public class GeographyImporter {
             entry++;
             String code = e.getKey().strip();
             String name = e.getValue() == null ? "" : e.getValue().strip();
-            if (!code.startsWith("E02") && !code.startsWith("W02") || !GSS_CODE.matcher(code).matches()) {
-                rejected.add(new RejectedRow(entry, "'" + code + "' is not an MSOA code (E02/W02 followed by six digits)"));
+            if (!GSS_CODE.matcher(code).matches() || !code.startsWith("02", 1)) {
+                rejected.add(new RejectedRow(entry, "'" + code + "' is not an MSOA code (E02, W02 or S02 followed by six digits)"));
             } else if (name.isEmpty()) {
                 rejected.add(new RejectedRow(entry, "MSOA " + code + " has no name"));
             } else {
@@ -214,11 +216,11 @@ public class GeographyImporter {
                 rows.add(row);
             }
         }
-        return apply("msoa-names", rows, rejected, List.of("<MSOA code>: <MSOA name>"), List.of());
+        return apply("msoa-names", names.size(), rows, rejected, List.of("<MSOA code>: <MSOA name>"), List.of());
     }
 
     /** Accepts rows in file order against what the database and the earlier rows already say. */
-    private GeographyImportReport apply(String format, List<CandidateRow> rows, List<RejectedRow> rejected,
+    private GeographyImportReport apply(String format, int rowsRead, List<CandidateRow> rows, List<RejectedRow> rejected,
                                         List<String> recognised, List<String> ignored) {
         Set<String> codes = new HashSet<>();
         for (CandidateRow row : rows) {
@@ -237,6 +239,7 @@ public class GeographyImporter {
         int areasUnchanged = 0;
         int linksUnchanged = 0;
         List<RejectedRow> allRejected = new ArrayList<>(rejected);
+        List<NameDifference> nameDifferences = new ArrayList<>();
         for (CandidateRow row : rows) {
             String conflict = conflictOf(row, knownAreas, knownParents);
             if (conflict != null) {
@@ -244,6 +247,10 @@ public class GeographyImporter {
                 continue;
             }
             for (NewArea area : row.areas) {
+                NewArea known = knownAreas.get(area.code());
+                if (known != null && !known.name().equals(area.name())) {
+                    nameDifferences.add(new NameDifference(row.line, area.code(), known.name(), area.name()));
+                }
                 if (knownAreas.putIfAbsent(area.code(), area) == null) {
                     areasToAdd.put(area.code(), area);
                 } else if (!areasToAdd.containsKey(area.code())) {
@@ -265,16 +272,15 @@ public class GeographyImporter {
             areas.updateClosure();
         }
         allRejected.sort(Comparator.comparingLong(RejectedRow::line));
-        return new GeographyImportReport(format, rows.size() + rejected.size(), areasToAdd.size(), areasUnchanged,
-                linksToAdd.size(), linksUnchanged, recognised, ignored, allRejected);
+        return new GeographyImportReport(format, rowsRead, areasToAdd.size(), areasUnchanged,
+                linksToAdd.size(), linksUnchanged, recognised, ignored, allRejected, nameDifferences);
     }
 
     private static String conflictOf(CandidateRow row, Map<String, NewArea> knownAreas, Map<String, String> knownParents) {
         for (NewArea area : row.areas) {
             NewArea known = knownAreas.get(area.code());
-            if (known != null && (!known.name().equals(area.name()) || !known.type().equals(area.type()))) {
-                return "area " + area.code() + " is already known as '" + known.name() + "' (" + known.type()
-                        + "); this row says '" + area.name() + "' (" + area.type() + ")";
+            if (known != null && !known.type().equals(area.type())) {
+                return "area " + area.code() + " is already known as a " + known.type() + "; this row says it is a " + area.type();
             }
         }
         for (NewLink link : row.links) {
@@ -291,6 +297,23 @@ public class GeographyImporter {
             }
         }
         return null;
+    }
+
+    /**
+     * Undoes UTF-8 text that was decoded as Latin-1 and encoded again ("MÃ´n" for "Môn"), which
+     * occurs in published ONS lookups. Only text that decodes cleanly the second time is changed.
+     */
+    static String repairDoubleEncoding(String name) {
+        if (!MOJIBAKE.matcher(name).find() || name.chars().anyMatch(c -> c > 0xFF)) {
+            return name;
+        }
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return name;
+        }
     }
 
     private static String value(CSVRecord record, String column) {

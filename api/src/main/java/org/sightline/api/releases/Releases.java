@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.sightline.api.database.Codes;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.sightline.api.indicators.StoredIndicator;
@@ -44,8 +45,8 @@ public class Releases {
     }
 
     Map<String, AreaRow> areasByCode(Collection<String> codes) {
-        return db.select(AREA.ID, AREA.CODE, AREA.AREA_TYPE).from(AREA)
-                .where(AREA.CODE.eq(DSL.any(codes.toArray(String[]::new))))
+        var wanted = Codes.table(codes, "wanted");
+        return db.select(AREA.ID, AREA.CODE, AREA.AREA_TYPE).from(wanted).join(AREA).on(AREA.CODE.eq(Codes.code(wanted)))
                 .fetchMap(AREA.CODE, r -> new AreaRow(r.value1(), r.value2(), r.value3()));
     }
 
