@@ -76,9 +76,9 @@ public class AreaDirectory {
         Field<Integer> total = DSL.count().over().as("total");
         var matching = db.select(AREA.CODE, AREA.NAME, AREA.AREA_TYPE, total).from(AREA).where(condition).asTable("matching");
         Field<String> code = matching.field(AREA.CODE);
-        List<Record> rows = db.select(matching.fields()).from(matching)
+        List<? extends Record> rows = db.select(matching.fields()).from(matching)
                 .where(afterCode == null ? DSL.noCondition() : code.gt(afterCode))
-                .orderBy(code).limit(limit).fetchInto(Record.class);
+                .orderBy(code).limit(limit).fetch();
         int count = rows.isEmpty() ? countOf(condition) : rows.get(0).get(total.getName(), Integer.class);
         return new Page(rows.stream().map(r -> new AreaRef(r.get(AREA.CODE.getName(), String.class),
                 r.get(AREA.NAME.getName(), String.class), r.get(AREA.AREA_TYPE.getName(), String.class))).toList(), count);
