@@ -3,6 +3,7 @@ package org.sightline.api.demo;
 import java.io.IOException;
 import org.sightline.api.characteristics.CharacteristicTypes;
 import org.sightline.api.database.SightlineProperties;
+import org.sightline.api.database.TableStatistics;
 import org.sightline.api.geography.GeographyImporter;
 import org.sightline.api.indicators.Indicators;
 import org.sightline.api.organisations.Organisations;
@@ -32,9 +33,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final ReleaseImporter releases;
     private final Organisations organisations;
     private final TransactionTemplate transaction;
+    private final TableStatistics statistics;
 
     DemoDataLoader(SightlineProperties properties, GeographyImporter geography, CharacteristicTypes characteristicTypes,
-                   Indicators indicators, ReleaseImporter releases, Organisations organisations, TransactionTemplate transaction) {
+                   Indicators indicators, ReleaseImporter releases, Organisations organisations, TransactionTemplate transaction,
+                   TableStatistics statistics) {
+        this.statistics = statistics;
         this.properties = properties;
         this.geography = geography;
         this.characteristicTypes = characteristicTypes;
@@ -73,6 +77,8 @@ class DemoDataLoader implements ApplicationRunner {
                 releases.importRelease(indicator.id(), demo.releaseCsv(indicator.id()), indicator.id() + ".csv", "sightline-demo");
             }
         });
+        statistics.refresh(TableStatistics.Tables.GEOGRAPHY);
+        statistics.refresh(TableStatistics.Tables.OBSERVATIONS);
         log.info("Demo data set ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

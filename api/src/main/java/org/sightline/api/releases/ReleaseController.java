@@ -1,5 +1,6 @@
 package org.sightline.api.releases;
 
+import org.sightline.api.database.TableStatistics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,15 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ReleaseController {
 
     private final ReleaseImporter importer;
+    private final TableStatistics statistics;
 
-    ReleaseController(ReleaseImporter importer) {
+    ReleaseController(ReleaseImporter importer, TableStatistics statistics) {
         this.importer = importer;
+        this.statistics = statistics;
     }
 
     @PostMapping("/api/v1/indicators/{id}/releases")
     ResponseEntity<ReleaseReceipt> release(@PathVariable String id, @RequestBody byte[] file,
                                            @RequestHeader(name = "X-File-Name", required = false) String fileName) {
         ReleaseReceipt receipt = importer.importRelease(id, file, fileName, "anonymous");
+        if (receipt.created()) {
+            statistics.refresh(TableStatistics.Tables.OBSERVATIONS);
+        }
         return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
     }
 }
