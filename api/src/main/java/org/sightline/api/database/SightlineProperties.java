@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Sightline's own settings.
  *
  * @param home where the embedded database keeps its files ({@code SIGHTLINE_HOME}, default ~/.sightline)
- * @param demo whether to load the generated demo data set into an empty database on start
+ * @param demo whether to load the generated demo data set on start; when not set, it is loaded on
+ *             the embedded database only, so a real deployment never gets demo data (or, later,
+ *             demo credentials) by accident
  */
 @ConfigurationProperties("sightline")
-public record SightlineProperties(Path home, boolean demo) {
+public record SightlineProperties(Path home, Boolean demo) {
 
     public SightlineProperties {
         if (home == null) {

@@ -1,6 +1,8 @@
 package org.sightline.api.demo;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.Optional;
 import org.sightline.api.characteristics.CharacteristicTypes;
 import org.sightline.api.database.SightlineProperties;
 import org.sightline.api.database.TableStatistics;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo data set on start when {@code sightline.demo} is true, through the same importers
+ * Loads the demo data set on start when {@code sightline.demo} is true (by default: only on the
+ * embedded database), through the same importers
  * partners use. Loading is idempotent (every importer recognises what it already has), so a
  * restart loads nothing new.
  */
@@ -34,11 +37,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final Organisations organisations;
     private final TransactionTemplate transaction;
     private final TableStatistics statistics;
+    private final Optional<EmbeddedPostgres> embeddedDatabase;
 
     DemoDataLoader(SightlineProperties properties, GeographyImporter geography, CharacteristicTypes characteristicTypes,
                    Indicators indicators, ReleaseImporter releases, Organisations organisations, TransactionTemplate transaction,
-                   TableStatistics statistics) {
+                   TableStatistics statistics, Optional<EmbeddedPostgres> embeddedDatabase) {
         this.statistics = statistics;
+        this.embeddedDatabase = embeddedDatabase;
         this.properties = properties;
         this.geography = geography;
         this.characteristicTypes = characteristicTypes;
@@ -50,7 +55,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!properties.demo()) {
+        boolean wanted = properties.demo() != null ? properties.demo() : embeddedDatabase.isPresent();
+        if (!wanted) {
             return;
         }
         long started = System.nanoTime();

@@ -39,8 +39,9 @@ class IndicatorGraphQlController {
     @QueryMapping(name = "indicators")
     Connection<IndicatorView> indicatorPage(@Argument String search, @Argument Integer first, @Argument String after) {
         int size = Cursors.pageSize(first, MAX_PAGE);
-        List<IndicatorView> page = indicators.page(search, Cursors.decode(after), size + 1).stream().map(IndicatorView::of).toList();
-        return Connection.of(page, size, after != null, indicators.count(search), IndicatorView::id);
+        Indicators.Page page = indicators.page(search, Cursors.decode(after), size + 1);
+        return Connection.of(page.indicators().stream().map(IndicatorView::of).toList(), size, after != null,
+                page.totalCount(), IndicatorView::id);
     }
 
     @QueryMapping

@@ -1,5 +1,7 @@
 package org.sightline.api.indicators;
 
+import static org.sightline.db.Tables.CHARACTERISTIC_TYPE;
+import static org.sightline.db.Tables.CHARACTERISTIC_VALUE;
 import static org.sightline.db.Tables.INDICATOR;
 import static org.sightline.db.Tables.INDICATOR_CHARACTERISTIC_TYPE;
 import static org.sightline.db.Tables.PERIOD;
@@ -17,6 +19,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.sightline.api.characteristics.CharacteristicTypes;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
+import org.sightline.api.characteristics.CharacteristicTypes.StoredValue;
+import org.jooq.Field;
 import org.sightline.api.web.ConflictException;
 import org.sightline.db.tables.records.IndicatorRecord;
 import org.sightline.domain.indicator.DisclosureClass;
@@ -87,33 +91,24 @@ public class Indicators {
     }
 
     public Optional<StoredIndicator> find(String slug) {
-        return load(INDICATOR.SLUG.eq(slug), 1).stream().findFirst();
+        return load(INDICATOR.SLUG.eq(slug), null, 1).indicators().stream().findFirst();
     }
 
-    public List<StoredIndicator> findAll(Collection<String> slugs) {
-        return load(INDICATOR.SLUG.in(slugs), Integer.MAX_VALUE);
+    /** A page of indicators and how many match in all. */
+    public record Page(List<StoredIndicator> indicators, int totalCount) {
     }
 
-    /** A page of indicators ordered by id (slug), after the given id, optionally matching a title search. */
-    public List<StoredIndicator> page(String search, String afterSlug, int limit) {
-        Condition condition = DSL.noCondition();
-        if (search != null && !search.isBlank()) {
-            condition = condition.and(DSL.lower(INDICATOR.TITLE).contains(search.strip().toLowerCase())
-                    .or(INDICATOR.SLUG.contains(search.strip().toLowerCase())));
-        }
-        if (afterSlug != null) {
-            condition = condition.and(INDICATOR.SLUG.gt(afterSlug));
-        }
-        return load(condition, limit);
-    }
-
-    public int count(String search) {
+    /**
+     * A page of indicators ordered by id (slug) after the given id, optionally matching a title or
+     * id search, with their characteristic types and values and the total count: one statement.
+     */
+    public Page page(String search, String afterSlug, int limit) {
         Condition condition = DSL.noCondition();
         if (search != null && !search.isBlank()) {
             condition = DSL.lower(INDICATOR.TITLE).contains(search.strip().toLowerCase())
                     .or(INDICATOR.SLUG.contains(search.strip().toLowerCase()));
         }
-        return db.fetchCount(INDICATOR, condition);
+        return load(condition, afterSlug, limit);
     }
 
     /** Periods with published data, oldest first, for each indicator (by row id). */
@@ -131,27 +126,47 @@ public class Indicators {
         return result;
     }
 
-    private List<StoredIndicator> load(Condition condition, int limit) {
-        org.jooq.Result<IndicatorRecord> records = db.selectFrom(INDICATOR).where(condition).orderBy(INDICATOR.SLUG).limit(limit).fetch();
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        Map<Integer, List<Integer>> typeIdsByIndicator = new LinkedHashMap<>();
-        db.selectFrom(INDICATOR_CHARACTERISTIC_TYPE)
-                .where(INDICATOR_CHARACTERISTIC_TYPE.INDICATOR_ID.in(records.map(IndicatorRecord::getId)))
-                .orderBy(INDICATOR_CHARACTERISTIC_TYPE.INDICATOR_ID, INDICATOR_CHARACTERISTIC_TYPE.POSITION)
-                .forEach(r -> typeIdsByIndicator.computeIfAbsent(r.getIndicatorId(), k -> new ArrayList<>()).add(r.getCharacteristicTypeId()));
-        Map<Integer, StoredType> typesById = new LinkedHashMap<>();
-        characteristicTypes.all().forEach(t -> typesById.put(t.id(), t));
+    private Page load(Condition matching, String afterSlug, int limit) {
+        // Inner: every matching indicator with the count of all of them (before keyset filtering).
+        var counted = db.select(INDICATOR.asterisk(), DSL.count().over().as("total_count"))
+                .from(INDICATOR).where(matching).asTable("counted");
+        Field<Integer> id = counted.field(INDICATOR.ID);
+        Field<String> slug = counted.field(INDICATOR.SLUG);
+        Field<List<StoredType>> types = DSL.multiset(
+                        DSL.select(CHARACTERISTIC_TYPE.ID, CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_TYPE.NAME, CHARACTERISTIC_TYPE.ORDERED,
+                                        DSL.multiset(DSL.select(CHARACTERISTIC_VALUE.ID, CHARACTERISTIC_VALUE.CODE, CHARACTERISTIC_VALUE.LABEL,
+                                                        CHARACTERISTIC_VALUE.SORT_ORDER, CHARACTERISTIC_VALUE.IS_TOTAL)
+                                                .from(CHARACTERISTIC_VALUE)
+                                                .where(CHARACTERISTIC_VALUE.TYPE_ID.eq(CHARACTERISTIC_TYPE.ID))
+                                                .orderBy(CHARACTERISTIC_VALUE.SORT_ORDER)))
+                                .from(INDICATOR_CHARACTERISTIC_TYPE)
+                                .join(CHARACTERISTIC_TYPE).on(CHARACTERISTIC_TYPE.ID.eq(INDICATOR_CHARACTERISTIC_TYPE.CHARACTERISTIC_TYPE_ID))
+                                .where(INDICATOR_CHARACTERISTIC_TYPE.INDICATOR_ID.eq(id))
+                                .orderBy(INDICATOR_CHARACTERISTIC_TYPE.POSITION))
+                .convertFrom(rows -> rows.map(t -> new StoredType(t.value1(), t.value2(), t.value3(), t.value4(),
+                        t.value5().map(v -> new StoredValue(v.value1(), t.value2(), v.value2(), v.value3(), v.value4(), v.value5())))))
+                .as("types");
+        var rows = db.select(counted.fields()).select(types)
+                .from(counted)
+                .where(afterSlug == null ? DSL.noCondition() : slug.gt(afterSlug))
+                .orderBy(slug)
+                .limit(limit)
+                .fetch();
         List<StoredIndicator> result = new ArrayList<>();
-        for (IndicatorRecord r : records) {
-            List<StoredType> types = typeIdsByIndicator.getOrDefault(r.getId(), List.of()).stream().map(typesById::get).toList();
+        int total = 0;
+        for (var row : rows) {
+            IndicatorRecord r = row.into(INDICATOR);
+            total = row.get("total_count", Integer.class);
+            List<StoredType> typeList = row.get(types);
             IndicatorDefinition definition = new IndicatorDefinition(r.getSlug(), r.getTitle(), r.getDefinition(), r.getUnit(),
                     MeasureType.valueOf(r.getMeasureType()), r.getMultiplier(), Polarity.valueOf(r.getPolarity()),
                     DisclosureClass.valueOf(r.getDisclosureClass()), r.getSource(), r.getLicence(), r.getMethodology(),
-                    types.stream().map(StoredType::code).toList());
-            result.add(new StoredIndicator(r.getId(), definition, r.getOwnerOrganisationId(), types));
+                    typeList.stream().map(StoredType::code).toList());
+            result.add(new StoredIndicator(r.getId(), definition, r.getOwnerOrganisationId(), typeList));
         }
-        return result;
+        if (rows.isEmpty() && afterSlug != null) {
+            total = db.fetchCount(INDICATOR, matching);
+        }
+        return new Page(result, total);
     }
 }
