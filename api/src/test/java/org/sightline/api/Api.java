@@ -21,17 +21,30 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String apiKey;
 
+    /** A PUBLIC caller (no credentials). */
     public Api(int port) {
+        this(port, null);
+    }
+
+    /** A caller presenting {@code X-API-Key: apiKey}. */
+    public Api(int port, String apiKey) {
         this.base = "http://localhost:" + port;
+        this.apiKey = apiKey;
     }
 
     /** Sends a GraphQL query with variables; returns the whole response ({@code data} and {@code errors}). */
     public JsonNode graphql(String query, Map<String, Object> variables) {
+        return graphqlResponse(query, variables).body();
+    }
+
+    /** The whole HTTP response of a GraphQL request (status too, e.g. 401 for a bad key). */
+    public Response graphqlResponse(String query, Map<String, Object> variables) {
         String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
         return send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))).body();
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Sends a GraphQL query and returns {@code data}, failing the test if there are errors. */
@@ -54,6 +67,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 @EnabledIfEnvironmentVariable(named = "SIGHTLINE_TEST_DATABASE_URL", matches = ".+",
         disabledReason = "no external PostgreSQL: set SIGHTLINE_TEST_DATABASE_URL (.ci/run starts one)")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sightline.demo=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"sightline.demo=false", "sightline.bootstrap-admin-key=smoke-admin"})
 class ExternalDatabaseSmokeTest {
 
     @DynamicPropertySource
@@ -43,7 +43,7 @@ class ExternalDatabaseSmokeTest {
         assertThat(db.fetchValue("select version()").toString()).contains("PostgreSQL");
         assertThat(db.fetchOne("select count(*) from flyway_schema_history where success").get(0, Long.class)).isPositive();
 
-        Api api = new Api(port);
+        Api api = new Api(port, "smoke-admin");
         String geography = """
                 area_code,area_name,area_type,parent_code,hierarchy
                 X92000001,Smokeland,country,,

@@ -24,8 +24,19 @@ public abstract class SightlineTest {
     @LocalServerPort
     protected int port;
 
+    /** A PUBLIC caller. */
     protected Api api() {
         return new Api(port);
+    }
+
+    /** A caller with one of the demo keys of API.md: demo-partner, demo-analyst, demo-steward, demo-admin. */
+    protected Api api(String apiKey) {
+        return new Api(port, apiKey);
+    }
+
+    /** The demo operator, who may load geography and define indicators. */
+    protected Api admin() {
+        return api("demo-admin");
     }
 
     static void deleteRecursively(Path dir) {

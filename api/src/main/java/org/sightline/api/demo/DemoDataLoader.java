@@ -3,7 +3,11 @@ package org.sightline.api.demo;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.Optional;
+import org.sightline.api.agreements.Agreements;
 import org.sightline.api.characteristics.CharacteristicTypes;
+import org.sightline.api.security.ApiKeys;
+import org.sightline.domain.access.Caller;
+import org.sightline.domain.access.Role;
 import org.sightline.api.database.SightlineProperties;
 import org.sightline.api.database.TableStatistics;
 import org.sightline.api.geography.GeographyImporter;
@@ -38,10 +42,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final TableStatistics statistics;
     private final Optional<EmbeddedPostgres> embeddedDatabase;
+    private final ApiKeys apiKeys;
+    private final Agreements agreements;
 
     DemoDataLoader(SightlineProperties properties, GeographyImporter geography, CharacteristicTypes characteristicTypes,
                    Indicators indicators, ReleaseImporter releases, Organisations organisations, TransactionTemplate transaction,
-                   TableStatistics statistics, Optional<EmbeddedPostgres> embeddedDatabase) {
+                   TableStatistics statistics, Optional<EmbeddedPostgres> embeddedDatabase, ApiKeys apiKeys,
+                   Agreements agreements) {
+        this.apiKeys = apiKeys;
+        this.agreements = agreements;
         this.statistics = statistics;
         this.embeddedDatabase = embeddedDatabase;
         this.properties = properties;
@@ -64,7 +73,7 @@ class DemoDataLoader implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             int council = organisations.ensure("demo-wessex-council", "Wessex County Council (demo)", "COUNCIL");
             int nhs = organisations.ensure("demo-wessex-icb", "Wessex NHS Integrated Care Board (demo)", "NHS");
-            organisations.ensure("demo-wessex-police", "Wessex Police (demo)", "POLICE");
+            int police = organisations.ensure("demo-wessex-police", "Wessex Police (demo)", "POLICE");
             organisations.ensure("demo-wessex-fire", "Wessex Fire and Rescue (demo)", "FIRE");
             int voluntary = organisations.ensure("demo-wessex-voluntary", "Wessex Voluntary Action (demo)", "VOLUNTARY");
             try {
@@ -80,8 +89,18 @@ class DemoDataLoader implements ApplicationRunner {
                     default -> council;
                 };
                 indicators.define(indicator, owner);
-                releases.importRelease(indicator.id(), demo.releaseCsv(indicator.id()), indicator.id() + ".csv", "sightline-demo");
+                releases.importRelease(indicator.id(), demo.releaseCsv(indicator.id()), indicator.id() + ".csv",
+                        new Caller("sightline-demo", Role.ADMIN, council));
             }
+            // The demo credentials of API.md; only the demo data set creates them.
+            apiKeys.register("demo-partner", "demo partner (Wessex Police)", police, Role.PARTNER);
+            apiKeys.register("demo-analyst", "demo analyst (Wessex ICB, under the demo JSNA agreement)", nhs, Role.ANALYST);
+            apiKeys.register("demo-steward", "demo steward (Wessex County Council, owner of the sensitive demo data)", council, Role.STEWARD);
+            apiKeys.register("demo-admin", "demo operator", council, Role.ADMIN);
+            int sensitive = indicators.find(DemoDataSet.SERVICE_CONTACTS).orElseThrow().dbId();
+            agreements.ensure("demo-wessex-jsna", "Wessex JSNA data sharing agreement (demo)",
+                    "Joint Strategic Needs Assessment of adult social care needs", "UK GDPR Art. 6(1)(e), 9(2)(h)", "LIVE",
+                    java.time.LocalDate.of(2024, 4, 1), null, java.util.List.of(council, nhs), java.util.List.of(sensitive));
         });
         statistics.refresh(TableStatistics.Tables.GEOGRAPHY);
         statistics.refresh(TableStatistics.Tables.OBSERVATIONS);

@@ -3,6 +3,7 @@ package org.sightline.api.graphql;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         String message = ex.getMessage();
         if (ex instanceof NotFoundException) {
             type = ErrorType.NOT_FOUND;
+        } else if (ex instanceof ForbiddenException) {
+            type = ErrorType.FORBIDDEN;
         } else if (ex instanceof IllegalArgumentException) {
             type = ErrorType.BAD_REQUEST;
         } else {

@@ -1,5 +1,7 @@
 package org.sightline.api.indicators;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.sightline.api.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,8 +19,9 @@ class IndicatorController {
     }
 
     @PostMapping("/api/v1/indicators")
-    ResponseEntity<IndicatorInput> define(@RequestBody IndicatorInput input) {
-        boolean created = indicators.define(input.toDefinition(), null);
+    ResponseEntity<IndicatorInput> define(@RequestBody IndicatorInput input, HttpServletRequest request) {
+        // The caller's organisation becomes the owner (its stewards see exact values).
+        boolean created = indicators.define(input.toDefinition(), CurrentCaller.of(request).organisationId());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(input);
     }
 }

@@ -12,7 +12,9 @@ import org.sightline.domain.observation.CharacteristicRef;
 import org.sightline.domain.observation.InvalidQueryException;
 import org.sightline.domain.observation.ObservationQuery;
 import org.sightline.domain.observation.PeriodSelector;
+import org.sightline.domain.access.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -54,9 +56,10 @@ class ObservationGraphQlController {
 
     @QueryMapping
     Connection<PublishedObservation> observations(@Argument("query") ObservationQueryInput input,
-                                                  @Argument Integer first, @Argument String after) {
+                                                  @Argument Integer first, @Argument String after,
+                                                  @ContextValue Caller caller) {
         int size = Cursors.pageSize(first, MAX_PAGE);
-        List<PublishedObservation> table = new ArrayList<>(service.answer(input.toQuery()));
+        List<PublishedObservation> table = new ArrayList<>(service.answer(input.toQuery(), caller));
         // Page in the key order itself, independent of the database's collation.
         table.sort(Comparator.comparing(ObservationGraphQlController::sortKey));
         String afterKey = Cursors.decode(after);

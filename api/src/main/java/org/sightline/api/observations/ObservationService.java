@@ -18,17 +18,30 @@ import org.sightline.domain.observation.IndicatorValue;
 import org.sightline.domain.observation.InvalidQueryException;
 import org.sightline.domain.observation.ObservationQuery;
 import org.sightline.domain.observation.RolledUpCell;
+import java.util.Comparator;
+import org.sightline.api.privacy.AuditLog;
+import org.sightline.api.privacy.DisclosurePolicies;
+import org.sightline.api.privacy.Entitlements;
+import org.sightline.api.web.ForbiddenException;
+import org.sightline.domain.access.Caller;
+import org.sightline.domain.access.Role;
+import org.sightline.domain.indicator.DisclosureClass;
 import org.sightline.privacy.DisclosurePolicy;
-import org.sightline.privacy.ExactRelease;
+import org.sightline.privacy.DisclosureStatus;
+import org.sightline.privacy.noise.CellIdentity;
+import org.sightline.privacy.policy.PolicyRule;
+import org.sightline.privacy.policy.Treatment;
 import org.sightline.privacy.ProtectedCell;
 import org.sightline.privacy.TableCell;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers an {@link ObservationQuery}: true values come from {@link Observations#rollUp} as one
- * table, the disclosure policy protects the whole table, and every derived value (the rate, the
- * value) is computed from the protected numerator and denominator. Nothing built from true
- * values leaves this class.
+ * Answers an {@link ObservationQuery} for a caller: the policy matrix gives the treatment for the
+ * caller's standing and the indicator's disclosure class (refusing levels or indicators the caller
+ * may not see before any data is read); true values come from {@link Observations#rollUp} as one
+ * table; the disclosure policy protects the whole table; every derived value (the rate, the value)
+ * is computed from the protected numerator and denominator; exact values of sensitive indicators
+ * are audited. Nothing built from true values leaves this class.
  */
 @Service
 public class ObservationService {
@@ -36,19 +49,36 @@ public class ObservationService {
     private final IndicatorCatalogue indicators;
     private final AreaDirectory areas;
     private final Observations observations;
+    private final Entitlements entitlements;
+    private final DisclosurePolicies policies;
+    private final AuditLog audit;
 
-    ObservationService(IndicatorCatalogue indicators, AreaDirectory areas, Observations observations) {
+    ObservationService(IndicatorCatalogue indicators, AreaDirectory areas, Observations observations, Entitlements entitlements,
+                       DisclosurePolicies policies, AuditLog audit) {
         this.indicators = indicators;
         this.areas = areas;
         this.observations = observations;
+        this.entitlements = entitlements;
+        this.policies = policies;
+        this.audit = audit;
     }
 
-    public List<PublishedObservation> answer(ObservationQuery query) {
+    public List<PublishedObservation> answer(ObservationQuery query, Caller caller) {
         StoredIndicator indicator = indicators.find(query.indicator())
                 .orElseThrow(() -> new NotFoundException("indicator '" + query.indicator() + "' does not exist"));
-        ResolvedQuery resolved = resolve(indicator, query);
-        Observations.RolledUpTable table = observations.rollUp(resolved);
         IndicatorDefinition definition = indicator.definition();
+        Entitlements.Standing standing = entitlements.of(caller, indicator);
+        PolicyRule rule = policies.matrix().ruleFor(standing.access(), definition.disclosureClass());
+        if (rule.treatment() == Treatment.FORBIDDEN && rule.belowFinestLevel() == Treatment.FORBIDDEN) {
+            throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass()
+                    + (caller.role() == Role.ANALYST ? ": analysts need a live data sharing agreement covering it for their organisation"
+                    : ": your role (" + caller.role() + ") may not see it"));
+        }
+        ResolvedQuery resolved = resolve(indicator, query);
+        if (resolved.areas().level() != null) {
+            treatmentAt(rule, definition, caller, resolved.areas().level());
+        }
+        Observations.RolledUpTable table = observations.rollUp(resolved);
         if (definition.measureType() == MeasureType.NON_ADDITIVE && !table.allAtStoredGrain()) {
             throw new InvalidQueryException("indicator '" + definition.id() + "' is NON_ADDITIVE (" + definition.unit()
                     + "): its values cannot be combined, so ask for the areas and breakdown it was supplied at "
@@ -57,29 +87,61 @@ public class ObservationService {
         if (table.cells().isEmpty()) {
             explainEmptyAnswer(query);
         }
-        return protect(definition, table.cells(), policyFor(indicator));
+        if (table.cells().size() > policies.settings().maxCellsPerQuery()) {
+            throw new InvalidQueryException("the answer would have " + table.cells().size() + " cells; at most "
+                    + policies.settings().maxCellsPerQuery() + " are returned per query: ask for fewer areas, periods or breakdowns");
+        }
+        // The treatment follows the finest area actually in the answer (explicit codes may mix levels).
+        Treatment treatment = table.cells().stream().map(c -> c.area().type()).distinct()
+                .map(type -> treatmentAt(rule, definition, caller, type))
+                .max(Comparator.comparingInt(ObservationService::strength)).orElse(rule.treatment());
+        List<PublishedObservation> published = protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
+        long exactCells = published.stream().filter(p -> p.disclosure().status() == DisclosureStatus.EXACT).count();
+        if (definition.disclosureClass() != DisclosureClass.OPEN && exactCells > 0) {
+            audit.exactValuesSeen(caller, standing.agreementId(), indicator.dbId(), query.toString(), (int) exactCells);
+        }
+        return published;
     }
 
-    /** The seam where the privacy engine chooses a policy by (caller role, disclosure class); for now every caller sees exact values. */
-    private DisclosurePolicy policyFor(StoredIndicator indicator) {
-        return new ExactRelease();
+    /** The treatment at one area level, refusing levels the rule forbids with a message that names the rule. */
+    private Treatment treatmentAt(PolicyRule rule, IndicatorDefinition definition, Caller caller, String areaType) {
+        var type = areas.areaType(areaType);
+        Treatment treatment = rule.treatmentAt(type == null ? Integer.MAX_VALUE : type.granularity());
+        if (treatment == Treatment.FORBIDDEN) {
+            throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass()
+                    + ": your role (" + caller.role() + ") may query it at " + rule.finestLevel()
+                    + " level or coarser, and " + areaType + " is finer");
+        }
+        return treatment;
     }
 
-    private static List<PublishedObservation> protect(IndicatorDefinition definition, List<RolledUpCell> cells, DisclosurePolicy policy) {
+    /** Orders treatments from least to most protective, so a mixed answer gets the strongest. */
+    private static int strength(Treatment treatment) {
+        return switch (treatment) {
+            case EXACT -> 0;
+            case SUPPRESS -> 1;
+            case NOISE -> 2;
+            case FORBIDDEN -> 3;
+        };
+    }
+
+    private static List<PublishedObservation> protect(IndicatorDefinition definition, String indicatorId, List<RolledUpCell> cells,
+                                                      DisclosurePolicy policy) {
         List<TableCell> table = new ArrayList<>(cells.size());
         for (RolledUpCell cell : cells) {
             List<String> coordinates = new ArrayList<>();
             coordinates.add(cell.area().code());
             coordinates.add(cell.period().code());
             cell.characteristics().forEach(c -> coordinates.add(c.type() + "=" + c.code()));
-            table.add(new TableCell(coordinates, cell.count(), cell.denominator()));
+            CellIdentity identity = new CellIdentity(indicatorId, Long.toString(cell.releaseId()), List.of(cell.baseCellsDigest()));
+            table.add(new TableCell(coordinates, cell.count(), cell.denominator(), identity));
         }
         List<ProtectedCell> protectedCells = policy.protect(table);
         List<PublishedObservation> published = new ArrayList<>(cells.size());
         for (int i = 0; i < cells.size(); i++) {
             RolledUpCell cell = cells.get(i);
             ProtectedCell safe = protectedCells.get(i);
-            boolean unchanged = safe.disclosure().status() == org.sightline.privacy.DisclosureStatus.EXACT;
+            boolean unchanged = safe.disclosure().status() == DisclosureStatus.EXACT;
             // A stored value (a score, or a supplier's own rate) is released only where the cell is
             // one stored cell and the policy released it exactly; otherwise it is recomputed.
             Double value = IndicatorValue.of(definition.measureType(), definition.multiplier(), safe.count(), safe.denominator(),

@@ -87,7 +87,13 @@ public class Observations {
         Field<Double> value = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.VALUE)).as("value");
         Field<Double> lowerCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.LOWER_CI)).as("lower_ci");
         Field<Double> upperCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.UPPER_CI)).as("upper_ci");
-        select.addAll(List.of(count, denominator, baseCells, atStoredGrain, value, lowerCi, upperCi));
+        Field<Long> release = DSL.max(OBSERVATION.RELEASE_ID).as("release_id");
+        // The canonical set of stored cells behind this cell; it seeds consistent noise, so the
+        // same cells reached by another question get the same noise.
+        Field<String> digest = DSL.md5(DSL.field("string_agg(concat_ws(':', {0}, {1}, {2}, {3}, {4}), ',' ORDER BY {0}, {1}, {2}, {3}, {4})",
+                String.class, OBSERVATION.AREA_ID, OBSERVATION.C1_VALUE_ID, OBSERVATION.C2_VALUE_ID, OBSERVATION.C3_VALUE_ID,
+                OBSERVATION.C4_VALUE_ID)).as("base_cells_digest");
+        select.addAll(List.of(count, denominator, baseCells, atStoredGrain, value, lowerCi, upperCi, release, digest));
 
         var from = db.with(current)
                 .select(select)
@@ -120,7 +126,7 @@ public class Observations {
                     new Period(r.get(PERIOD.CODE), PeriodType.valueOf(r.get(PERIOD.PERIOD_TYPE)), r.get(PERIOD.START_DATE), r.get(PERIOD.END_DATE)),
                     characteristics,
                     toLong(r.get(count)), toLong(r.get(denominator)),
-                    r.get(value), r.get(lowerCi), r.get(upperCi), r.get(baseCells)));
+                    r.get(value), r.get(lowerCi), r.get(upperCi), r.get(baseCells), r.get(release), r.get(digest)));
         });
         return new RolledUpTable(cells, allAtStoredGrain[0]);
     }

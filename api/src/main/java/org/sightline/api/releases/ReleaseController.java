@@ -1,6 +1,9 @@
 package org.sightline.api.releases;
 
 import org.sightline.api.database.TableStatistics;
+import jakarta.servlet.http.HttpServletRequest;
+import org.sightline.api.security.CurrentCaller;
+import org.sightline.domain.access.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +29,10 @@ class ReleaseController {
 
     @PostMapping("/api/v1/indicators/{id}/releases")
     ResponseEntity<ReleaseReceipt> release(@PathVariable String id, @RequestBody byte[] file,
-                                           @RequestHeader(name = "X-File-Name", required = false) String fileName) {
-        ReleaseReceipt receipt = importer.importRelease(id, file, fileName, "anonymous");
+                                           @RequestHeader(name = "X-File-Name", required = false) String fileName,
+                                           HttpServletRequest request) {
+        Caller caller = CurrentCaller.of(request);
+        ReleaseReceipt receipt = importer.importRelease(id, file, fileName, caller);
         if (receipt.created()) {
             statistics.refresh(TableStatistics.Tables.OBSERVATIONS);
         }

@@ -24,7 +24,10 @@ import org.sightline.api.indicators.Indicators;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.releases.Releases.AreaRow;
 import org.sightline.api.releases.Releases.NewCell;
+import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.InvalidFileException;
+import org.sightline.domain.access.Caller;
+import org.sightline.domain.access.Role;
 import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.indicator.MeasureType;
 import org.sightline.domain.time.Period;
@@ -59,15 +62,19 @@ public class ReleaseImporter {
     }
 
     /**
-     * @param uploadedBy who sent the file, recorded as provenance
+     * @param uploader who sends the file, recorded as provenance; a steward may release only its own indicators
      * @return the release the file created, or the existing one if the same file was sent before
      * @throws NotFoundException    if the indicator does not exist
      * @throws InvalidFileException listing every problem, if any row is invalid
      */
     @Transactional
-    public ReleaseReceipt importRelease(String indicatorId, byte[] file, String fileName, String uploadedBy) {
+    public ReleaseReceipt importRelease(String indicatorId, byte[] file, String fileName, Caller uploader) {
         StoredIndicator indicator = indicators.find(indicatorId)
                 .orElseThrow(() -> new NotFoundException("indicator '" + indicatorId + "' does not exist"));
+        if (uploader.role() == Role.STEWARD && !uploader.organisationId().equals(indicator.ownerOrganisationId())) {
+            throw new ForbiddenException("indicator '" + indicatorId + "' belongs to another organisation; only its steward releases data for it");
+        }
+        String uploadedBy = uploader.id();
         String sha256 = sha256(file);
         // Serialise releases of one indicator, so versions are gapless and a file sent twice at
         // the same time is still recognised as one release.

@@ -22,7 +22,7 @@ class GenericGeographyImportTest extends SightlineTest {
                 Y05000003,Odd Ward,parish,Y08000001,admin
                 Y05000001,Test Ward,ward,Z08000001,admin
                 """;
-        Api.Response first = api().post("/api/v1/geography", file.getBytes(StandardCharsets.UTF_8), "text/csv");
+        Api.Response first = admin().post("/api/v1/geography", file.getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(first.status()).isEqualTo(200);
         JsonNode report = first.body();
         assertThat(report.get("format").asString()).isEqualTo("generic");
@@ -36,7 +36,7 @@ class GenericGeographyImportTest extends SightlineTest {
         assertThat(report.at("/rejectedRows/2/line").asInt()).isEqualTo(6);
         assertThat(report.at("/rejectedRows/2/reason").asString()).contains("already belongs to Y08000001");
 
-        Api.Response second = api().post("/api/v1/geography", file.getBytes(StandardCharsets.UTF_8), "text/csv");
+        Api.Response second = admin().post("/api/v1/geography", file.getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(second.body().get("areasAdded").asInt()).isZero();
         assertThat(second.body().get("linksAdded").asInt()).isZero();
 

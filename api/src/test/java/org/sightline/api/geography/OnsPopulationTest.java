@@ -40,18 +40,18 @@ class OnsPopulationTest extends SightlineTest {
     void importGeographyAndPopulation() throws IOException {
         data = SharedData.require();
         for (String file : List.of("ward19_lad19_cty19_rgn19_ctry19.csv", "lsoa11_ward19_lad19.csv", "lad19_cauth19.csv")) {
-            Api.Response report = api().post("/api/v1/geography", Files.readAllBytes(data.resolve("ons").resolve(file)), "text/csv");
+            Api.Response report = admin().post("/api/v1/geography", Files.readAllBytes(data.resolve("ons").resolve(file)), "text/csv");
             assertThat(report.status()).as(file).isEqualTo(200);
             assertThat(report.body().get("rejectedRows")).as(file).isEmpty();
         }
-        Api.Response indicator = api().postJson("/api/v1/indicators", Map.of(
+        Api.Response indicator = admin().postJson("/api/v1/indicators", Map.of(
                 "id", INDICATOR, "title", "Total population, mid 2015 (excluding prisoners)",
                 "definition", "Mid-2015 population estimate excluding prisoners, the IoD2019 denominator.",
                 "unit", "persons", "measureType", "ADDITIVE_COUNT", "polarity", "NO_JUDGEMENT", "disclosureClass", "OPEN",
                 "source", "MHCLG English Indices of Deprivation 2019, File 6", "licence", "Open Government Licence v3.0",
                 "characteristicTypes", List.of()));
         assertThat(indicator.status()).isIn(200, 201);
-        Api.Response release = api().post("/api/v1/indicators/" + INDICATOR + "/releases", populationRelease(), "text/csv");
+        Api.Response release = admin().post("/api/v1/indicators/" + INDICATOR + "/releases", populationRelease(), "text/csv");
         assertThat(release.status()).as(release.body().toString()).isIn(200, 201);
         assertThat(release.body().get("rows").asInt()).isEqualTo(32_844);
     }

@@ -20,7 +20,7 @@ class ReleaseImportTest extends SightlineTest {
 
     @BeforeEach
     void defineIndicator() {
-        Api.Response response = api().postJson("/api/v1/indicators", indicator("Falls admissions (test)"));
+        Api.Response response = admin().postJson("/api/v1/indicators", indicator("Falls admissions (test)"));
         assertThat(response.status()).isIn(200, 201);
     }
 
@@ -86,7 +86,7 @@ class ReleaseImportTest extends SightlineTest {
         assertThat(corrected.body().get("version").asInt()).isEqualTo(first.body().get("version").asInt() + 1);
         assertThat(corrected.body().get("periods").get(0).asString()).isEqualTo("2018");
         // The newest release of a period is the one queries read.
-        JsonNode males = api().data("""
+        JsonNode males = api("demo-steward").data("""
                 query { observations(query: {indicator: "test-falls-admissions", areas: {codes: ["Z01000010"]},
                                              periods: {codes: ["2018"]}, breakdown: ["sex"], filter: [{type: "sex", values: ["M"]}]}) {
                   edges { node { count } } } }""", Map.of());
@@ -95,15 +95,15 @@ class ReleaseImportTest extends SightlineTest {
 
     @Test
     void indicatorDefinitionsAreIdempotentAndConflictsAreRefused() {
-        assertThat(api().postJson("/api/v1/indicators", indicator("Falls admissions (test)")).status()).isEqualTo(200);
-        Api.Response conflict = api().postJson("/api/v1/indicators", indicator("Another title"));
+        assertThat(admin().postJson("/api/v1/indicators", indicator("Falls admissions (test)")).status()).isEqualTo(200);
+        Api.Response conflict = admin().postJson("/api/v1/indicators", indicator("Another title"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.body().get("message").asString()).contains(INDICATOR);
 
         Map<String, Object> bad = new HashMap<>(indicator("x"));
         bad.put("id", "bad-" + System.nanoTime());
         bad.put("measureType", "AVERAGE");
-        Api.Response invalid = api().postJson("/api/v1/indicators", bad);
+        Api.Response invalid = admin().postJson("/api/v1/indicators", bad);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("message").asString()).contains("measureType 'AVERAGE'");
     }
@@ -112,11 +112,11 @@ class ReleaseImportTest extends SightlineTest {
     void characteristicTypesAreIdempotentAndConflictsAreRefused() {
         Map<String, Object> ethnicity = Map.of("code", "test_ethnicity", "name", "Ethnic group", "values",
                 List.of(Map.of("code", "A", "label", "Asian"), Map.of("code", "W", "label", "White")));
-        assertThat(api().postJson("/api/v1/characteristic-types", ethnicity).status()).isIn(200, 201);
-        assertThat(api().postJson("/api/v1/characteristic-types", ethnicity).status()).isEqualTo(200);
+        assertThat(admin().postJson("/api/v1/characteristic-types", ethnicity).status()).isIn(200, 201);
+        assertThat(admin().postJson("/api/v1/characteristic-types", ethnicity).status()).isEqualTo(200);
         Map<String, Object> changed = Map.of("code", "test_ethnicity", "name", "Ethnic group", "values",
                 List.of(Map.of("code", "A", "label", "Asian")));
-        assertThat(api().postJson("/api/v1/characteristic-types", changed).status()).isEqualTo(409);
+        assertThat(admin().postJson("/api/v1/characteristic-types", changed).status()).isEqualTo(409);
         JsonNode types = api().data("{ characteristicTypes { code values { code } } }", Map.of());
         List<String> codes = new ArrayList<>();
         types.get("characteristicTypes").forEach(t -> {
@@ -128,7 +128,7 @@ class ReleaseImportTest extends SightlineTest {
     }
 
     private Api.Response upload(String csv) {
-        return api().post("/api/v1/indicators/" + INDICATOR + "/releases", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        return admin().post("/api/v1/indicators/" + INDICATOR + "/releases", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
     }
 
     private List<String> periodsOf(String indicator) {

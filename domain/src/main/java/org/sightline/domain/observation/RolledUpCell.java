@@ -9,7 +9,10 @@ import org.sightline.domain.time.Period;
  * and are present only when the cell is a single stored cell (a rate or score is never averaged).
  * Instances never leave the service: the privacy engine turns them into protected values first.
  *
- * @param baseCells how many stored cells were summed into this one
+ * @param baseCells       how many stored cells were summed into this one
+ * @param releaseId       the release the cell's stored cells come from
+ * @param baseCellsDigest a digest of the canonical, sorted set of stored cells summed into this
+ *                        one: equal for every question that covers exactly the same cells
  */
 public record RolledUpCell(
         AreaRef area,
@@ -20,7 +23,9 @@ public record RolledUpCell(
         Double storedValue,
         Double storedLowerCi,
         Double storedUpperCi,
-        int baseCells) {
+        int baseCells,
+        long releaseId,
+        String baseCellsDigest) {
 
     public RolledUpCell {
         characteristics = List.copyOf(characteristics);

@@ -1,0 +1,27 @@
+package org.sightline.api.privacy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Disclosure control settings ({@code sightline.privacy.*}), with the safe defaults of PRIVACY.md.
+ *
+ * @param threshold         counts below this are small (1-4 with the default 5)
+ * @param suppressZeros     whether true zeros are withheld too (default: publishable)
+ * @param roundingBase      noisy counts are rounded to a multiple of this
+ * @param noiseSigmaSquared variance of the discrete Gaussian noise, a rational such as "4" or "9/2"
+ * @param maxCellsPerQuery  larger questions are refused
+ * @param noiseSecret       base64 secret seeding consistent noise; when absent one is generated
+ *                          once and kept in the database, shared by every instance
+ */
+@ConfigurationProperties("sightline.privacy")
+public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer roundingBase, String noiseSigmaSquared,
+                              Integer maxCellsPerQuery, String noiseSecret) {
+
+    public PrivacySettings {
+        threshold = threshold == null ? 5 : threshold;
+        suppressZeros = suppressZeros != null && suppressZeros;
+        roundingBase = roundingBase == null ? 5 : roundingBase;
+        noiseSigmaSquared = noiseSigmaSquared == null ? "4" : noiseSigmaSquared;
+        maxCellsPerQuery = maxCellsPerQuery == null ? 10_000 : maxCellsPerQuery;
+    }
+}
