@@ -22,6 +22,7 @@ import java.util.Comparator;
 import org.sightline.api.privacy.AuditLog;
 import org.sightline.api.privacy.DisclosurePolicies;
 import org.sightline.api.privacy.Entitlements;
+import org.sightline.api.privacy.PrivacyLedger;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.access.Role;
@@ -52,9 +53,11 @@ public class ObservationService {
     private final Entitlements entitlements;
     private final DisclosurePolicies policies;
     private final AuditLog audit;
+    private final PrivacyLedger ledger;
 
     ObservationService(IndicatorCatalogue indicators, AreaDirectory areas, Observations observations, Entitlements entitlements,
-                       DisclosurePolicies policies, AuditLog audit) {
+                       DisclosurePolicies policies, AuditLog audit, PrivacyLedger ledger) {
+        this.ledger = ledger;
         this.indicators = indicators;
         this.areas = areas;
         this.observations = observations;
@@ -96,6 +99,12 @@ public class ObservationService {
                 .map(type -> treatmentAt(rule, definition, caller, type))
                 .max(Comparator.comparingInt(ObservationService::strength)).orElse(rule.treatment());
         List<PublishedObservation> published = protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
+        if (treatment == Treatment.NOISE && (caller.role() == Role.PARTNER || caller.role() == Role.ANALYST)) {
+            // Interactive noisy questions of named callers are charged to their budget before any
+            // value leaves; noise withheld as too small was computed too, so it counts.
+            double rho = published.stream().mapToDouble(p -> p.disclosure().rho() == null ? 0 : p.disclosure().rho()).sum();
+            ledger.charge(caller, indicator.dbId(), rho, query.toString());
+        }
         long exactCells = published.stream().filter(p -> p.disclosure().status() == DisclosureStatus.EXACT).count();
         if (definition.disclosureClass() != DisclosureClass.OPEN && exactCells > 0) {
             audit.exactValuesSeen(caller, standing.agreementId(), indicator.dbId(), query.toString(), (int) exactCells);

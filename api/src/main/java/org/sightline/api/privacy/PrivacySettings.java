@@ -10,12 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param roundingBase      noisy counts are rounded to a multiple of this
  * @param noiseSigmaSquared variance of the discrete Gaussian noise, a rational such as "4" or "9/2"
  * @param maxCellsPerQuery  larger questions are refused
+ * @param callerBudgetRho   zCDP budget of each PARTNER or ANALYST caller for interactive noisy queries
  * @param noiseSecret       base64 secret seeding consistent noise; when absent one is generated
  *                          once and kept in the database, shared by every instance
  */
 @ConfigurationProperties("sightline.privacy")
 public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer roundingBase, String noiseSigmaSquared,
-                              Integer maxCellsPerQuery, String noiseSecret) {
+                              Integer maxCellsPerQuery, Double callerBudgetRho, String noiseSecret) {
 
     public PrivacySettings {
         threshold = threshold == null ? 5 : threshold;
@@ -23,5 +24,6 @@ public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer 
         roundingBase = roundingBase == null ? 5 : roundingBase;
         noiseSigmaSquared = noiseSigmaSquared == null ? "4" : noiseSigmaSquared;
         maxCellsPerQuery = maxCellsPerQuery == null ? 10_000 : maxCellsPerQuery;
+        callerBudgetRho = callerBudgetRho == null ? 10.0 : callerBudgetRho;
     }
 }

@@ -1,0 +1,76 @@
+package org.sightline.api.privacy;
+
+import static org.sightline.db.Tables.PRIVACY_CHARGE;
+import static org.sightline.db.Tables.PRIVACY_LEDGER;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.sightline.api.web.ForbiddenException;
+import org.sightline.domain.access.Caller;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each caller's zCDP budget for interactive noisy queries. A charge is one conditional UPDATE:
+ * PostgreSQL locks the caller's row and re-checks {@code spent + rho <= budget} against the latest
+ * committed value, so concurrent requests - from any number of API instances - can never spend
+ * more than the budget (the table's CHECK constraint is a second line of defence). A refused
+ * charge changes nothing.
+ */
+@Repository
+public class PrivacyLedger {
+
+    private final DSLContext db;
+    private final PrivacySettings settings;
+
+    PrivacyLedger(DSLContext db, PrivacySettings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    /**
+     * Charges {@code rho} to the caller, or refuses.
+     *
+     * @throws ForbiddenException (nothing charged) when the budget would be exceeded
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void charge(Caller caller, int indicatorId, double rho, String canonicalQuery) {
+        BigDecimal amount = BigDecimal.valueOf(rho).setScale(10, RoundingMode.UP);
+        db.insertInto(PRIVACY_LEDGER, PRIVACY_LEDGER.CALLER, PRIVACY_LEDGER.BUDGET_RHO)
+                .values(caller.id(), BigDecimal.valueOf(settings.callerBudgetRho()))
+                .onConflictDoNothing().execute();
+        int charged = db.update(PRIVACY_LEDGER)
+                .set(PRIVACY_LEDGER.SPENT_RHO, PRIVACY_LEDGER.SPENT_RHO.plus(amount))
+                .set(PRIVACY_LEDGER.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(PRIVACY_LEDGER.CALLER.eq(caller.id()))
+                .and(PRIVACY_LEDGER.SPENT_RHO.plus(amount).le(PRIVACY_LEDGER.BUDGET_RHO))
+                .execute();
+        if (charged == 0) {
+            var ledger = db.selectFrom(PRIVACY_LEDGER).where(PRIVACY_LEDGER.CALLER.eq(caller.id())).fetchOne();
+            throw new ForbiddenException("privacy budget exhausted: this query needs rho " + amount.stripTrailingZeros().toPlainString()
+                    + " and you have " + ledger.getBudgetRho().subtract(ledger.getSpentRho()).stripTrailingZeros().toPlainString()
+                    + " left of " + ledger.getBudgetRho().stripTrailingZeros().toPlainString()
+                    + "; nothing was charged. Ask for fewer cells, or ask your steward for more budget");
+        }
+        db.insertInto(PRIVACY_CHARGE, PRIVACY_CHARGE.CALLER, PRIVACY_CHARGE.INDICATOR_ID, PRIVACY_CHARGE.RHO, PRIVACY_CHARGE.QUERY)
+                .values(caller.id(), indicatorId, amount, canonicalQuery).execute();
+    }
+
+    /** Sets a caller's budget (a steward's or operator's decision). */
+    @Transactional
+    public void setBudget(String callerId, double rho) {
+        db.insertInto(PRIVACY_LEDGER, PRIVACY_LEDGER.CALLER, PRIVACY_LEDGER.BUDGET_RHO)
+                .values(callerId, BigDecimal.valueOf(rho))
+                .onConflict(PRIVACY_LEDGER.CALLER).doUpdate().set(PRIVACY_LEDGER.BUDGET_RHO, BigDecimal.valueOf(rho))
+                .execute();
+    }
+
+    /** rho spent so far by the caller (zero if never charged). */
+    public BigDecimal spent(String callerId) {
+        return db.select(PRIVACY_LEDGER.SPENT_RHO).from(PRIVACY_LEDGER).where(PRIVACY_LEDGER.CALLER.eq(callerId))
+                .fetchOptional(PRIVACY_LEDGER.SPENT_RHO).orElse(BigDecimal.ZERO);
+    }
+}
