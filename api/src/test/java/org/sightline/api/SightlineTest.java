@@ -14,11 +14,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * test run in a fresh directory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sightline.home=target/sightline-test-home", "sightline.demo=true"})
+        properties = {"sightline.home=target/sightline-test-home", "sightline.demo=true",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:target/test-jwt/public.pem"})
 public abstract class SightlineTest {
+
+    /** The key the tests' identity provider signs bearer tokens with; its public half configures the server. */
+    protected static final java.security.KeyPair TOKEN_SIGNING_KEY;
 
     static {
         deleteRecursively(Path.of("target/sightline-test-home"));
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            TOKEN_SIGNING_KEY = generator.generateKeyPair();
+            Files.createDirectories(Path.of("target/test-jwt"));
+            String pem = "-----BEGIN PUBLIC KEY-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(TOKEN_SIGNING_KEY.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+            Files.writeString(Path.of("target/test-jwt/public.pem"), pem);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     @LocalServerPort

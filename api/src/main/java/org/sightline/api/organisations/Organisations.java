@@ -15,6 +15,11 @@ public class Organisations {
         this.db = db;
     }
 
+    public java.util.Optional<Integer> idOf(String code) {
+        return code == null ? java.util.Optional.empty()
+                : db.select(ORGANISATION.ID).from(ORGANISATION).where(ORGANISATION.CODE.eq(code)).fetchOptional(ORGANISATION.ID);
+    }
+
     /** Creates the organisation if its code is new; returns its id either way. */
     public int ensure(String code, String name, String kind) {
         db.insertInto(ORGANISATION, ORGANISATION.CODE, ORGANISATION.NAME, ORGANISATION.KIND)

@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Resolves the caller of every request. No credentials: PUBLIC. {@code X-API-Key}: the key's
- * organisation and role. An unknown or revoked key, or a bearer token this deployment cannot
- * verify, is answered 401 at once: presenting bad credentials never silently becomes PUBLIC.
+ * organisation and role. {@code Authorization: Bearer <JWT>}: the token's {@code role} and
+ * {@code org} claims (see {@link BearerTokens}). An unknown or revoked key, or a token that does
+ * not verify, is answered 401 at once: presenting bad credentials never silently becomes PUBLIC.
  */
 class CallerFilter extends OncePerRequestFilter {
 
@@ -29,10 +30,12 @@ class CallerFilter extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
 
     private final ApiKeys apiKeys;
+    private final BearerTokens bearerTokens;
     private final JsonMapper json;
 
-    CallerFilter(ApiKeys apiKeys, JsonMapper json) {
+    CallerFilter(ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json) {
         this.apiKeys = apiKeys;
+        this.bearerTokens = bearerTokens;
         this.json = json;
     }
 
@@ -50,8 +53,12 @@ class CallerFilter extends OncePerRequestFilter {
             }
             caller = found.get().caller();
         } else if (authorization != null) {
-            refuse(response, "Authorization headers are not accepted by this deployment; use X-API-Key");
-            return;
+            Optional<Caller> fromToken = bearerTokens.callerOf(authorization);
+            if (fromToken.isEmpty()) {
+                refuse(response, bearerTokens.whyRefused(authorization));
+                return;
+            }
+            caller = fromToken.get();
         } else {
             caller = Caller.PUBLIC;
         }

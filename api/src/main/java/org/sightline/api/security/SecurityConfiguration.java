@@ -22,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new CallerFilter(apiKeys, json), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CallerFilter(apiKeys, bearerTokens, json), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/geography", "/api/v1/characteristic-types").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/indicators", "/api/v1/indicators/*/releases")
