@@ -19,6 +19,16 @@ import org.sightline.domain.observation.InvalidQueryException;
 import org.sightline.domain.observation.ObservationQuery;
 import org.sightline.domain.observation.RolledUpCell;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import org.sightline.domain.observation.CharacteristicRef;
+import org.sightline.privacy.Disclosure;
+import org.sightline.privacy.suppression.AdditiveTable;
+import org.sightline.privacy.suppression.SecondarySuppression;
+import org.sightline.privacy.suppression.SuppressedCell;
+import org.sightline.privacy.suppression.SuppressionReason;
+import org.sightline.privacy.suppression.SuppressionResult;
+import org.sightline.privacy.suppression.SuppressionRule;
 import org.sightline.api.privacy.AuditLog;
 import org.sightline.api.privacy.DisclosurePolicies;
 import org.sightline.api.privacy.Entitlements;
@@ -54,9 +64,11 @@ public class ObservationService {
     private final DisclosurePolicies policies;
     private final AuditLog audit;
     private final PrivacyLedger ledger;
+    private final MarginTables marginTables;
 
     ObservationService(IndicatorCatalogue indicators, AreaDirectory areas, Observations observations, Entitlements entitlements,
-                       DisclosurePolicies policies, AuditLog audit, PrivacyLedger ledger) {
+                       DisclosurePolicies policies, AuditLog audit, PrivacyLedger ledger, MarginTables marginTables) {
+        this.marginTables = marginTables;
         this.ledger = ledger;
         this.indicators = indicators;
         this.areas = areas;
@@ -98,7 +110,9 @@ public class ObservationService {
         Treatment treatment = table.cells().stream().map(c -> c.area().type()).distinct()
                 .map(type -> treatmentAt(rule, definition, caller, type))
                 .max(Comparator.comparingInt(ObservationService::strength)).orElse(rule.treatment());
-        List<PublishedObservation> published = protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
+        List<PublishedObservation> published = treatment == Treatment.SUPPRESS
+                ? publish(definition, table.cells(), suppressWithMargins(indicator, query, table.cells()))
+                : protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
         if (treatment == Treatment.NOISE && (caller.role() == Role.PARTNER || caller.role() == Role.ANALYST)) {
             // Interactive noisy questions of named callers are charged to their budget before any
             // value leaves; noise withheld as too small was computed too, so it counts.
@@ -145,7 +159,62 @@ public class ObservationService {
             CellIdentity identity = new CellIdentity(indicatorId, Long.toString(cell.releaseId()), List.of(cell.baseCellsDigest()));
             table.add(new TableCell(coordinates, cell.count(), cell.denominator(), identity));
         }
-        List<ProtectedCell> protectedCells = policy.protect(table);
+        return publish(definition, cells, policy.protect(table));
+    }
+
+    /**
+     * Suppression on the whole table of margins the caller could obtain (every area at the levels
+     * in the answer under the same country, every combination of characteristic values and totals),
+     * so a withheld cell cannot be recovered from the answers to other questions.
+     */
+    private List<ProtectedCell> suppressWithMargins(StoredIndicator indicator, ObservationQuery query, List<RolledUpCell> cells) {
+        List<StoredType> types = indicator.characteristicTypes();
+        Map<String, String> singleFilterValue = new HashMap<>();
+        for (CharacteristicFilter filter : query.filter()) {
+            if (!query.breakdown().contains(filter.type())) {
+                if (filter.values().size() > 1) {
+                    throw new InvalidQueryException("with suppression in force, a filter on '" + filter.type()
+                            + "' may keep one value unless " + filter.type() + " is in the breakdown (the sum of several "
+                            + "values is not a published margin)");
+                }
+                singleFilterValue.put(filter.type(), filter.values().get(0));
+            }
+        }
+        String firstArea = cells.get(0).area().code();
+        String root = areas.parents(List.of(firstArea), "country").getOrDefault(firstArea,
+                areas.find(firstArea).orElseThrow()).code();
+        int finest = cells.stream().mapToInt(c -> areas.areaType(c.area().type()).granularity()).max().orElseThrow();
+        List<String> levels = areas.areaTypes().stream()
+                .filter(t -> t.granularity() <= finest && !t.code().equals("custom"))
+                .map(AreaDirectory.AreaTypeRow::code).toList();
+        List<String> periodCodes = cells.stream().map(c -> c.period().code()).distinct().toList();
+        MarginTables.MarginTable margins = marginTables.load(indicator.dbId(), root, levels,
+                types.stream().map(StoredType::code).toList(), periodCodes);
+        SuppressionResult result = new SecondarySuppression().apply(new AdditiveTable(margins.counts(), margins.relations()),
+                new SuppressionRule(policies.settings().threshold(), policies.settings().suppressZeros()));
+        List<ProtectedCell> protectedCells = new ArrayList<>(cells.size());
+        for (RolledUpCell cell : cells) {
+            List<String> values = new ArrayList<>();
+            for (StoredType type : types) {
+                values.add(cell.characteristics().stream().filter(c -> c.type().equals(type.code())).map(CharacteristicRef::code)
+                        .findFirst().orElse(singleFilterValue.getOrDefault(type.code(), "total")));
+            }
+            String key = MarginTables.key(cell.area().code(), cell.period().code(), values);
+            var suppression = result.suppression(key);
+            if (suppression.isPresent() || !margins.counts().containsKey(key)) {
+                String reason = suppression.map(SuppressedCell::explanation).orElse("not part of a published table");
+                String mechanism = suppression.map(s -> s.reason() == SuppressionReason.PRIMARY ? "threshold-suppression"
+                        : "secondary-suppression").orElse("secondary-suppression");
+                protectedCells.add(new ProtectedCell(null, null, Disclosure.suppressed(reason, mechanism)));
+            } else {
+                protectedCells.add(new ProtectedCell(cell.count(), cell.denominator(), Disclosure.EXACT));
+            }
+        }
+        return protectedCells;
+    }
+
+    private static List<PublishedObservation> publish(IndicatorDefinition definition, List<RolledUpCell> cells,
+                                                      List<ProtectedCell> protectedCells) {
         List<PublishedObservation> published = new ArrayList<>(cells.size());
         for (int i = 0; i < cells.size(); i++) {
             RolledUpCell cell = cells.get(i);

@@ -135,7 +135,7 @@ public class Observations {
     public record RolledUpTable(List<RolledUpCell> cells, boolean allAtStoredGrain) {
     }
 
-    private static Field<Integer> slot(int position) {
+    static Field<Integer> slot(int position) {
         return switch (position) {
             case 1 -> OBSERVATION.C1_VALUE_ID;
             case 2 -> OBSERVATION.C2_VALUE_ID;
