@@ -1,6 +1,11 @@
 package org.sightline.api.privacy;
 
+import java.util.Map;
+import org.sightline.api.geography.AreaDirectory;
+import org.sightline.domain.indicator.DisclosureClass;
 import org.sightline.privacy.DisclosurePolicy;
+import org.sightline.privacy.policy.Access.EffectiveRole;
+import org.sightline.privacy.policy.PolicyRule;
 import org.sightline.privacy.ExactRelease;
 import org.sightline.privacy.noise.ConsistentNoise;
 import org.sightline.privacy.noise.DiscreteGaussian;
@@ -17,12 +22,44 @@ public class DisclosurePolicies {
 
     private final PrivacySettings settings;
     private final NoiseSecret secret;
-    private final PolicyMatrix matrix = PolicyMatrix.defaults();
+    private final PolicyMatrix matrix;
     private volatile NoisyRelease noisy;
 
-    DisclosurePolicies(PrivacySettings settings, NoiseSecret secret) {
+    DisclosurePolicies(PrivacySettings settings, NoiseSecret secret, AreaDirectory areas) {
         this.settings = settings;
         this.secret = secret;
+        PolicyMatrix configured = PolicyMatrix.defaults();
+        for (Map.Entry<String, String> override : settings.policies().entrySet()) {
+            configured = apply(configured, override.getKey(), override.getValue(), areas);
+        }
+        this.matrix = configured;
+    }
+
+    /** Reads one override such as {@code SENSITIVE.PARTNER = NOISE@lad/FORBIDDEN}; a typo stops start-up with a clear message. */
+    private static PolicyMatrix apply(PolicyMatrix matrix, String key, String value, AreaDirectory areas) {
+        String[] target = key.split("\\.");
+        try {
+            DisclosureClass disclosureClass = DisclosureClass.valueOf(target[0]);
+            EffectiveRole role = EffectiveRole.valueOf(target[1]);
+            PolicyRule rule;
+            if (value.contains("@")) {
+                String treatment = value.substring(0, value.indexOf('@'));
+                String level = value.substring(value.indexOf('@') + 1, value.indexOf('/'));
+                String below = value.substring(value.indexOf('/') + 1);
+                var type = areas.areaType(level.strip());
+                if (type == null) {
+                    throw new IllegalArgumentException("unknown area level '" + level + "'");
+                }
+                rule = new PolicyRule(Treatment.valueOf(treatment.strip()), type.code(), type.granularity(), Treatment.valueOf(below.strip()));
+            } else {
+                rule = PolicyRule.everywhere(Treatment.valueOf(value.strip()));
+            }
+            return matrix.with(disclosureClass, role, rule);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("sightline.privacy.policies." + key + " = '" + value + "' is not a policy: expected "
+                    + "<CLASS>.<ROLE> = <TREATMENT> or <TREATMENT>@<level>/<TREATMENT>, e.g. SENSITIVE.PARTNER = NOISE@lad/FORBIDDEN ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     public PolicyMatrix matrix() {

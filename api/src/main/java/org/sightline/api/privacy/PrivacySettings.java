@@ -11,12 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param noiseSigmaSquared variance of the discrete Gaussian noise, a rational such as "4" or "9/2"
  * @param maxCellsPerQuery  larger questions are refused
  * @param callerBudgetRho   zCDP budget of each PARTNER or ANALYST caller for interactive noisy queries
+ * @param policies          overrides of the default policy matrix, keyed {@code <CLASS>.<ROLE>} (e.g.
+ *                          {@code SENSITIVE.PARTNER}; roles PUBLIC, PARTNER, ANALYST_WITH_AGREEMENT,
+ *                          ANALYST_WITHOUT_AGREEMENT, OWNING_STEWARD) with values {@code <TREATMENT>} or
+ *                          {@code <TREATMENT>@<finest level>/<TREATMENT below it>}, e.g. {@code NOISE@lad/FORBIDDEN}
  * @param noiseSecret       base64 secret seeding consistent noise; when absent one is generated
  *                          once and kept in the database, shared by every instance
  */
 @ConfigurationProperties("sightline.privacy")
 public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer roundingBase, String noiseSigmaSquared,
-                              Integer maxCellsPerQuery, Double callerBudgetRho, String noiseSecret) {
+                              Integer maxCellsPerQuery, Double callerBudgetRho, java.util.Map<String, String> policies,
+                              String noiseSecret) {
 
     public PrivacySettings {
         threshold = threshold == null ? 5 : threshold;
@@ -25,5 +30,6 @@ public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer 
         noiseSigmaSquared = noiseSigmaSquared == null ? "4" : noiseSigmaSquared;
         maxCellsPerQuery = maxCellsPerQuery == null ? 10_000 : maxCellsPerQuery;
         callerBudgetRho = callerBudgetRho == null ? 10.0 : callerBudgetRho;
+        policies = policies == null ? java.util.Map.of() : java.util.Map.copyOf(policies);
     }
 }

@@ -170,6 +170,15 @@ class DisclosureByRoleTest extends SightlineTest {
     }
 
     @Test
+    void questionsWithMoreCellsThanAllowedAreRefusedNamingTheLimit() {
+        JsonNode response = api().graphql(QUERY, Map.of("q", Map.of("indicator", DemoDataSet.POPULATION,
+                "areas", Map.of("within", DemoDataSet.REGION, "level", "lsoa"), "breakdown", List.of("sex", "age_band"),
+                "periods", Map.of("from", "2019", "to", "2023"))));
+        assertThat(response.at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(response.at("/errors/0/message").asString()).contains("at most 10000");
+    }
+
+    @Test
     void badCredentialsAreRefusedNeverTreatedAsPublic() {
         Map<String, Object> q = wardsBySex("Z08000001");
         Api.Response unknown = new Api(port, "no-such-key").graphqlResponse(QUERY, Map.of("q", q));
