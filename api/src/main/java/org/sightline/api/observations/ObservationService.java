@@ -156,8 +156,7 @@ public class ObservationService {
             coordinates.add(cell.area().code());
             coordinates.add(cell.period().code());
             cell.characteristics().forEach(c -> coordinates.add(c.type() + "=" + c.code()));
-            CellIdentity identity = new CellIdentity(indicatorId, Long.toString(cell.releaseId()), List.of(cell.baseCellsDigest()));
-            table.add(new TableCell(coordinates, cell.count(), cell.denominator(), identity));
+            table.add(new TableCell(coordinates, cell.count(), cell.denominator(), noiseIdentity(indicatorId, cell)));
         }
         return publish(definition, cells, policy.protect(table));
     }
@@ -211,6 +210,16 @@ public class ObservationService {
             }
         }
         return protectedCells;
+    }
+
+    /**
+     * What seeds a cell's noise: the indicator, the release, the period and the exact set of stored
+     * cells summed. The period is part of it because one release can cover several years, and two
+     * years with the same noise would have an exact difference.
+     */
+    static CellIdentity noiseIdentity(String indicatorId, RolledUpCell cell) {
+        return new CellIdentity(indicatorId, Long.toString(cell.releaseId()),
+                List.of("period=" + cell.period().code(), "cells=" + cell.baseCellsDigest()));
     }
 
     private static List<PublishedObservation> publish(IndicatorDefinition definition, List<RolledUpCell> cells,
