@@ -25,8 +25,6 @@ import org.sightline.domain.observation.CharacteristicRef;
 import org.sightline.privacy.Disclosure;
 import org.sightline.privacy.suppression.AdditiveTable;
 import org.sightline.privacy.suppression.SecondarySuppression;
-import org.sightline.privacy.suppression.SuppressedCell;
-import org.sightline.privacy.suppression.SuppressionReason;
 import org.sightline.privacy.suppression.SuppressionResult;
 import org.sightline.privacy.suppression.SuppressionRule;
 import org.sightline.api.privacy.AuditLog;
@@ -184,7 +182,10 @@ public class ObservationService {
                 areas.find(firstArea).orElseThrow()).code();
         int finest = cells.stream().mapToInt(c -> areas.areaType(c.area().type()).granularity()).max().orElseThrow();
         List<String> levels = areas.areaTypes().stream()
-                .filter(t -> t.granularity() <= finest && !t.code().equals("custom"))
+                // MSOAs and postcode sectors overlap wards; a table holding both needs their
+                // intersections as unpublished cells, which is not built yet, so their cells are
+                // withheld (as "not in the table") rather than risk differencing.
+                .filter(t -> t.granularity() <= finest && !List.of("custom", "msoa", "postcode_sector").contains(t.code()))
                 .map(AreaDirectory.AreaTypeRow::code).toList();
         List<String> periodCodes = cells.stream().map(c -> c.period().code()).distinct().toList();
         MarginTables.MarginTable margins = marginTables.load(indicator.dbId(), root, levels,
@@ -201,10 +202,11 @@ public class ObservationService {
             String key = MarginTables.key(cell.area().code(), cell.period().code(), values);
             var suppression = result.suppression(key);
             if (suppression.isPresent() || !margins.counts().containsKey(key)) {
-                String reason = suppression.map(SuppressedCell::explanation).orElse("not part of a published table");
-                String mechanism = suppression.map(s -> s.reason() == SuppressionReason.PRIMARY ? "threshold-suppression"
-                        : "secondary-suppression").orElse("secondary-suppression");
-                protectedCells.add(new ProtectedCell(null, null, Disclosure.suppressed(reason, mechanism)));
+                // One status and one reason for every withheld cell: telling "small" apart from
+                // "withheld to protect a small one" would tell an attacker which cells are small.
+                protectedCells.add(new ProtectedCell(null, null, Disclosure.suppressed(
+                        "withheld: fewer than " + policies.settings().threshold() + ", or would let a number below "
+                                + policies.settings().threshold() + " be worked out from published totals", "cell-suppression")));
             } else {
                 protectedCells.add(new ProtectedCell(cell.count(), cell.denominator(), Disclosure.EXACT));
             }

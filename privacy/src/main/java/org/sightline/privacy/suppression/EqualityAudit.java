@@ -49,6 +49,7 @@ final class EqualityAudit {
     private final boolean[] moving;
     private final List<Map<Integer, BigInteger>> rows = new ArrayList<>();
     private final Map<Integer, TreeSet<Integer>> rowsByColumn = new HashMap<>();
+    private static final TreeSet<Integer> EMPTY = new TreeSet<>();
 
     private EqualityAudit(IndexedTable table, boolean[] hidden) {
         this.table = table;
@@ -86,10 +87,25 @@ final class EqualityAudit {
         }
         boolean[] pivoted = new boolean[rows.size()];
         Map<Integer, Integer> pivotRowOfCell = new HashMap<>();
-        for (int cell = 0; cell < table.size(); cell++) {
-            if (!moving[cell]) {
-                continue;
+        // Columns in order of fewest rows first (Markowitz), which keeps rows sparse; ties by cell
+        // number, so the order depends only on the table.
+        boolean[] done = new boolean[table.size()];
+        while (true) {
+            int cell = -1;
+            int fewestRows = Integer.MAX_VALUE;
+            for (int column = 0; column < table.size(); column++) {
+                if (moving[column] && !done[column]) {
+                    int rowCount = rowsByColumn.getOrDefault(column, EMPTY).size();
+                    if (rowCount < fewestRows) {
+                        fewestRows = rowCount;
+                        cell = column;
+                    }
+                }
             }
+            if (cell < 0) {
+                break;
+            }
+            done[cell] = true;
             int pivot = choosePivotRow(cell, pivoted);
             if (pivot < 0) {
                 continue;

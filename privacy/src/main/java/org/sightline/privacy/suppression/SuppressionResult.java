@@ -29,6 +29,7 @@ public final class SuppressionResult {
      */
     public SuppressionResult(AdditiveTable table, Collection<SuppressedCell> suppressed) {
         this.table = Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(suppressed, "suppressed");
         SortedMap<String, SuppressedCell> byKey = new TreeMap<>();
         for (SuppressedCell cell : suppressed) {
             if (!table.contains(cell.key())) {
