@@ -35,7 +35,12 @@ import org.springframework.stereotype.Repository;
 class MarginTables {
 
     /** The cells (key to true count) and the additive relations between them. */
-    record MarginTable(Map<String, Long> counts, List<Relation> relations) {
+    record MarginTable(Map<String, Long> counts, List<Relation> relations, Map<String, String> areaTypes) {
+
+        /** The area type of a cell's area. */
+        String areaTypeOf(String key) {
+            return areaTypes.get(key.substring(0, key.indexOf('|')));
+        }
     }
 
     private final DSLContext db;
@@ -67,15 +72,16 @@ class MarginTables {
         for (int i = 1; i <= typesPerSlot.size(); i++) {
             slots.add(Observations.slot(i));
         }
-        List<SelectField<?>> select = new ArrayList<>(List.of(target.CODE, PERIOD.CODE));
+        List<SelectField<?>> select = new ArrayList<>(List.of(target.CODE, target.AREA_TYPE, PERIOD.CODE));
         select.addAll(slots);
         Field<BigDecimal> count = DSL.sum(OBSERVATION.COUNT).as("count");
         select.add(count);
-        List<GroupField> groupBy = new ArrayList<>(List.of(target.CODE, PERIOD.CODE));
+        List<GroupField> groupBy = new ArrayList<>(List.of(target.CODE, target.AREA_TYPE, PERIOD.CODE));
         if (!slots.isEmpty()) {
             groupBy.add(DSL.cube(slots.toArray(Field[]::new)));
         }
         Map<String, Long> counts = new HashMap<>();
+        Map<String, String> areaTypeByCode = new HashMap<>();
         Map<Integer, String> valueCodes = new HashMap<>();
         db.select(org.sightline.db.Tables.CHARACTERISTIC_VALUE.ID, org.sightline.db.Tables.CHARACTERISTIC_VALUE.CODE)
                 .from(org.sightline.db.Tables.CHARACTERISTIC_VALUE)
@@ -102,6 +108,7 @@ class MarginTables {
                         Integer id = r.get(slot);
                         values.add(id == null ? "total" : valueCodes.get(id));
                     }
+                    areaTypeByCode.put(r.get(target.CODE), r.get(target.AREA_TYPE));
                     counts.put(key(r.get(target.CODE), r.get(PERIOD.CODE), values), r.get(count) == null ? 0 : r.get(count).longValueExact());
                 });
 
@@ -150,7 +157,7 @@ class MarginTables {
                 }
             });
         }
-        return new MarginTable(counts, relations);
+        return new MarginTable(counts, relations, areaTypeByCode);
     }
 
     /** A cell's key: area code, period code, then one value code (or "total") per characteristic slot. */

@@ -109,7 +109,7 @@ public class ObservationService {
                 .map(type -> treatmentAt(rule, definition, caller, type))
                 .max(Comparator.comparingInt(ObservationService::strength)).orElse(rule.treatment());
         List<PublishedObservation> published = treatment == Treatment.SUPPRESS
-                ? publish(definition, table.cells(), suppressWithMargins(indicator, query, table.cells()))
+                ? publish(definition, table.cells(), suppressWithMargins(indicator, query, table.cells(), rule))
                 : protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
         if (treatment == Treatment.NOISE && (caller.role() == Role.PARTNER || caller.role() == Role.ANALYST)) {
             // Interactive noisy questions of named callers are charged to their budget before any
@@ -164,7 +164,8 @@ public class ObservationService {
      * in the answer under the same country, every combination of characteristic values and totals),
      * so a withheld cell cannot be recovered from the answers to other questions.
      */
-    private List<ProtectedCell> suppressWithMargins(StoredIndicator indicator, ObservationQuery query, List<RolledUpCell> cells) {
+    private List<ProtectedCell> suppressWithMargins(StoredIndicator indicator, ObservationQuery query, List<RolledUpCell> cells,
+                                                    PolicyRule rule) {
         List<StoredType> types = indicator.characteristicTypes();
         Map<String, String> singleFilterValue = new HashMap<>();
         for (CharacteristicFilter filter : query.filter()) {
@@ -192,6 +193,16 @@ public class ObservationService {
                 types.stream().map(StoredType::code).toList(), periodCodes);
         SuppressionResult result = new SecondarySuppression().apply(new AdditiveTable(margins.counts(), margins.relations()),
                 new SuppressionRule(policies.settings().threshold(), policies.settings().suppressZeros()));
+        // A caller who sees coarser levels exactly (an analyst: exact to ward, suppressed below)
+        // would undo any protection that relies on hiding one of those exact cells; refuse then.
+        for (String hidden : result.suppressedCells().keySet()) {
+            var type = areas.areaType(margins.areaTypeOf(hidden));
+            if (rule.treatmentAt(type.granularity()) == Treatment.EXACT) {
+                throw new ForbiddenException("this question below " + rule.finestLevel() + " level cannot be answered with "
+                        + "suppression that stays consistent with the exact " + rule.finestLevel()
+                        + " figures your role sees; ask at " + rule.finestLevel() + " level or coarser");
+            }
+        }
         List<ProtectedCell> protectedCells = new ArrayList<>(cells.size());
         for (RolledUpCell cell : cells) {
             List<String> values = new ArrayList<>();

@@ -161,6 +161,24 @@ class DisclosureByRoleTest extends SightlineTest {
     }
 
     @Test
+    void analystsBelowWardLevelGetSuppressionThatNeverLeansOnTheWardFiguresTheySeeExactly() {
+        Map<String, Object> lsoas = Map.of("indicator", DemoDataSet.SERVICE_CONTACTS,
+                "areas", Map.of("within", "Z05000002", "level", "lsoa"), "breakdown", List.of("sex"));
+        JsonNode response = api("demo-analyst").graphql(QUERY, Map.of("q", lsoas));
+        if (response.has("errors")) {
+            assertThat(response.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+            assertThat(response.at("/errors/0/message").asString()).contains("consistent with the exact ward");
+        } else {
+            response.at("/data/observations/edges").forEach(e -> {
+                JsonNode count = e.at("/node/count");
+                assertThat(count.isNull() || count.asLong() == 0 || count.asLong() >= 5).isTrue();
+            });
+        }
+        List<JsonNode> wards = rows(api("demo-analyst"), wardsBySex("Z08000001"));
+        assertThat(wards).allSatisfy(r -> assertThat(r.at("/disclosure/status").asString()).isEqualTo("EXACT"));
+    }
+
+    @Test
     void levelsFinerThanTheRoleMaySeeAreRefusedNamingTheRule() {
         Map<String, Object> lsoas = Map.of("indicator", DemoDataSet.SERVICE_CONTACTS,
                 "areas", Map.of("within", "Z05000001", "level", "lsoa"));
