@@ -101,8 +101,9 @@ public class ObservationService {
             explainEmptyAnswer(query);
         }
         if (table.cells().size() > policies.settings().maxCellsPerQuery()) {
-            throw new InvalidQueryException("the answer would have " + table.cells().size() + " cells; at most "
-                    + policies.settings().maxCellsPerQuery() + " are returned per query: ask for fewer areas, periods or breakdowns");
+            // The message does not say how many cells there are: that number would tell which cells hold data.
+            throw new InvalidQueryException("the answer would have more cells than the " + policies.settings().maxCellsPerQuery()
+                    + " returned per query: ask for fewer areas, periods or breakdowns");
         }
         // The treatment follows the finest area actually in the answer (explicit codes may mix levels).
         Treatment treatment = table.cells().stream().map(c -> c.area().type()).distinct()
