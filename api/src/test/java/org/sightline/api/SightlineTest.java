@@ -15,7 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sightline.home=target/sightline-test-home", "sightline.demo=true",
-                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:target/test-jwt/public.pem"})
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:target/test-jwt/public.pem",
+                // One configured override, so the configuration path and rounding are exercised.
+                "sightline.privacy.policies.HIGHLY_SENSITIVE.ANALYST_WITH_AGREEMENT=ROUND@lad/FORBIDDEN"})
 public abstract class SightlineTest {
 
     /** The key the tests' identity provider signs bearer tokens with; its public half configures the server. */

@@ -98,9 +98,10 @@ class DemoDataLoader implements ApplicationRunner {
             apiKeys.register("demo-steward", "demo steward (Wessex County Council, owner of the sensitive demo data)", council, Role.STEWARD);
             apiKeys.register("demo-admin", "demo operator", council, Role.ADMIN);
             int sensitive = indicators.find(DemoDataSet.SERVICE_CONTACTS).orElseThrow().dbId();
+            int highlySensitive = indicators.find(DemoDataSet.SAFEGUARDING_CONCERNS).orElseThrow().dbId();
             agreements.ensure("demo-wessex-jsna", "Wessex JSNA data sharing agreement (demo)",
                     "Joint Strategic Needs Assessment of adult social care needs", "UK GDPR Art. 6(1)(e), 9(2)(h)", "LIVE",
-                    java.time.LocalDate.of(2024, 4, 1), null, java.util.List.of(council, nhs), java.util.List.of(sensitive));
+                    java.time.LocalDate.of(2024, 4, 1), null, java.util.List.of(council, nhs), java.util.List.of(sensitive, highlySensitive));
         });
         statistics.refresh(TableStatistics.Tables.GEOGRAPHY);
         statistics.refresh(TableStatistics.Tables.OBSERVATIONS);

@@ -39,6 +39,7 @@ import org.sightline.privacy.DisclosurePolicy;
 import org.sightline.privacy.DisclosureStatus;
 import org.sightline.privacy.noise.CellIdentity;
 import org.sightline.privacy.policy.PolicyRule;
+import org.sightline.privacy.policy.RoundToBase;
 import org.sightline.privacy.policy.Treatment;
 import org.sightline.privacy.ProtectedCell;
 import org.sightline.privacy.TableCell;
@@ -109,8 +110,8 @@ public class ObservationService {
         Treatment treatment = table.cells().stream().map(c -> c.area().type()).distinct()
                 .map(type -> treatmentAt(rule, definition, caller, type))
                 .max(Comparator.comparingInt(ObservationService::strength)).orElse(rule.treatment());
-        List<PublishedObservation> published = treatment == Treatment.SUPPRESS
-                ? publish(definition, table.cells(), suppressWithMargins(indicator, query, table.cells(), rule))
+        List<PublishedObservation> published = treatment == Treatment.SUPPRESS || treatment == Treatment.ROUND
+                ? publish(definition, table.cells(), rounded(treatment, suppressWithMargins(indicator, query, table.cells(), rule)))
                 : protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
         if (treatment == Treatment.NOISE && (caller.role() == Role.PARTNER || caller.role() == Role.ANALYST)) {
             // Interactive noisy questions of named callers are charged to their budget before any
@@ -142,9 +143,22 @@ public class ObservationService {
         return switch (treatment) {
             case EXACT -> 0;
             case SUPPRESS -> 1;
-            case NOISE -> 2;
-            case FORBIDDEN -> 3;
+            case ROUND -> 2;
+            case NOISE -> 3;
+            case FORBIDDEN -> 4;
         };
+    }
+
+    /** For ROUND, every released count and denominator is rounded on its own, after suppression. */
+    private List<ProtectedCell> rounded(Treatment treatment, List<ProtectedCell> cells) {
+        if (treatment != Treatment.ROUND) {
+            return cells;
+        }
+        RoundToBase rounding = new RoundToBase(policies.settings().roundingBase());
+        return cells.stream().map(c -> c.count() == null && c.denominator() == null ? c
+                : new ProtectedCell(rounding.round(c.count()), rounding.round(c.denominator()),
+                        new Disclosure(DisclosureStatus.ROUNDED, "rounded to the nearest " + rounding.base(),
+                                "cell-suppression+round(" + rounding.base() + ")", null, null, null))).toList();
     }
 
     private static List<PublishedObservation> protect(IndicatorDefinition definition, String indicatorId, List<RolledUpCell> cells,

@@ -73,7 +73,7 @@ public class DisclosurePolicies {
     public DisclosurePolicy forTreatment(Treatment treatment) {
         return switch (treatment) {
             case EXACT -> new ExactRelease();
-            case SUPPRESS -> new ThresholdSuppression(settings.threshold(), settings.suppressZeros());
+            case SUPPRESS, ROUND -> new ThresholdSuppression(settings.threshold(), settings.suppressZeros());
             case NOISE -> noisy();
             case FORBIDDEN -> throw new IllegalStateException("a forbidden question has no policy");
         };

@@ -179,6 +179,24 @@ class DisclosureByRoleTest extends SightlineTest {
     }
 
     @Test
+    void aConfiguredRoundingPolicyRoundsEveryReleasedCountAndRefusesFinerLevels() {
+        Map<String, Object> districts = Map.of("indicator", DemoDataSet.SAFEGUARDING_CONCERNS,
+                "areas", Map.of("within", DemoDataSet.REGION, "level", "lad"), "breakdown", List.of("sex"));
+        List<JsonNode> rounded = rows(api("demo-analyst"), districts);
+        assertThat(rounded).hasSize(10).allSatisfy(r -> {
+            if (!r.get("count").isNull()) {
+                assertThat(r.at("/disclosure/status").asString()).isEqualTo("ROUNDED");
+                assertThat(r.get("count").asLong() % 5).isZero();
+            }
+        });
+        Map<String, Long> truth = counts(rows(api("demo-steward"), districts));
+        assertThat(counts(rounded)).isNotEqualTo(truth);
+        JsonNode wards = api("demo-analyst").graphql(QUERY, Map.of("q", Map.of("indicator", DemoDataSet.SAFEGUARDING_CONCERNS,
+                "areas", Map.of("within", "Z08000001", "level", "ward"))));
+        assertThat(wards.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
     void levelsFinerThanTheRoleMaySeeAreRefusedNamingTheRule() {
         Map<String, Object> lsoas = Map.of("indicator", DemoDataSet.SERVICE_CONTACTS,
                 "areas", Map.of("within", "Z05000001", "level", "lsoa"));

@@ -6,6 +6,8 @@ public enum Treatment {
     EXACT,
     /** Small counts withheld, plus the cells that would let them be recovered. */
     SUPPRESS,
+    /** Suppression as for SUPPRESS, then every released count rounded to the configured base. */
+    ROUND,
     /** Consistent differentially private noise, rounded, with small noisy values withheld. */
     NOISE,
     /** The question is refused. */
