@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
+import org.sightline.api.boundaries.BoundaryShapes;
 import org.sightline.api.geography.AreaDirectory.AreaTypeRow;
 import org.sightline.api.graphql.Connection;
 import org.sightline.api.graphql.Cursors;
@@ -33,8 +34,21 @@ class AreaGraphQlController {
 
     private final AreaDirectory areas;
 
-    AreaGraphQlController(AreaDirectory areas, BatchLoaderRegistry registry) {
+    AreaGraphQlController(AreaDirectory areas, BatchLoaderRegistry registry, BoundaryShapes shapes) {
         this.areas = areas;
+        registry.<RelativeKey, Object>forName("areaBoundary").registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
+            Map<RelativeKey, Object> result = new java.util.HashMap<>();
+            keys.stream().collect(Collectors.groupingBy(k -> k.type() == null ? "" : k.type())).forEach((zoom, group) -> {
+                Map<String, Object> found = shapes.geoJson(group.stream().map(RelativeKey::code).toList(),
+                        zoom.isEmpty() ? null : Integer.valueOf(zoom));
+                group.forEach(k -> {
+                    if (found.containsKey(k.code())) {
+                        result.put(k, found.get(k.code()));
+                    }
+                });
+            });
+            return result;
+        }));
         registry.forTypePair(RelativeKey.class, AreaRef.class).withName("areaParent")
                 .registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> this.<AreaRef>byType(keys, true)));
         registry.<RelativeKey, List<AreaRef>>forName("areaChildren")
@@ -93,9 +107,9 @@ class AreaGraphQlController {
         return areaChildren.load(new RelativeKey(area.code(), type)).thenApply(c -> c == null ? List.of() : c);
     }
 
-    /** Boundaries arrive with the boundary import (analysis issue); until an area has one, it is null. */
+    /** The area's boundary as a GeoJSON geometry, simplified for {@code zoom}; null when none was loaded. */
     @SchemaMapping(typeName = "Area", field = "boundary")
-    Object boundary(AreaRef area) {
-        return null;
+    CompletableFuture<Object> boundary(AreaRef area, @Argument Integer zoom, DataLoader<RelativeKey, Object> areaBoundary) {
+        return areaBoundary.load(new RelativeKey(area.code(), zoom == null ? null : zoom.toString()));
     }
 }

@@ -29,7 +29,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new CallerFilter(apiKeys, bearerTokens, json), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/geography", "/api/v1/characteristic-types").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/geography", "/api/v1/characteristic-types", "/api/v1/boundaries")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/indicators", "/api/v1/indicators/*/releases")
                         .hasAnyRole("ADMIN", "STEWARD")
                         .anyRequest().permitAll())
