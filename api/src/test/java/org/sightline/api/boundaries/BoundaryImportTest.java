@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Trafford's published TopoJSON boundaries: 2013 wards against 2019 lookups (some codes must be
- * reported unmatched) and 2011 LSOAs; served back as valid GeoJSON, simplified by zoom.
+ * Published TopoJSON boundaries: Trafford's 2013 wards (all still current in 2019) and 2011 LSOAs,
+ * and Manchester's 2013 wards (redrawn by 2019, so every code must be reported unmatched);
+ * served back as valid GeoJSON, simplified by zoom.
  */
 class BoundaryImportTest extends SightlineTest {
 
@@ -64,6 +65,20 @@ class BoundaryImportTest extends SightlineTest {
         assertThat(lsoas.body().get("unmatchedCodes")).isEmpty();
         assertThat(lsoas.body().get("invalidFeatures")).isEmpty();
         assertThat(lsoas.body().get("matched").asInt()).isEqualTo(lsoas.body().get("features").asInt()).isGreaterThan(100);
+
+        // Manchester's wards were redrawn between 2013 and 2019: its 2013 codes must all come back unmatched.
+        Path manchester = data.resolve("boundaries/wards_E08000003_topo.json");
+        Set<String> manchesterCodes = new TreeSet<>();
+        JSON.readTree(Files.readAllBytes(manchester)).at("/objects").forEach(o -> o.get("geometries")
+                .forEach(g -> manchesterCodes.add(g.at("/properties/WD13CD").asString())));
+        Set<String> manchesterExpected = new TreeSet<>(manchesterCodes);
+        manchesterExpected.removeAll(wards2019);
+        Api.Response redrawn = admin().post("/api/v1/boundaries", Files.readAllBytes(manchester), "application/json");
+        Set<String> manchesterReported = new TreeSet<>();
+        redrawn.body().get("unmatchedCodes").forEach(c -> manchesterReported.add(c.asString()));
+        assertThat(manchesterExpected).isNotEmpty();
+        assertThat(manchesterReported).isEqualTo(manchesterExpected);
+        assertThat(redrawn.body().get("matched").asInt()).isEqualTo(manchesterCodes.size() - manchesterExpected.size());
 
         String matchedWard = codesInFile.stream().filter(wards2019::contains).findFirst().orElseThrow();
         JsonNode area = api().data("query($code: String!) { area(code: $code) { boundary coarse: boundary(zoom: 9) } }",
