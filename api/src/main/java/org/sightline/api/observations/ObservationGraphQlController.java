@@ -34,26 +34,6 @@ class ObservationGraphQlController {
         this.service = service;
     }
 
-    /** The GraphQL input, converted into a validated domain query. */
-    record ObservationQueryInput(String indicator, Map<String, Object> areas, Map<String, Object> periods,
-                                 List<String> breakdown, List<Map<String, Object>> filter) {
-
-        @SuppressWarnings("unchecked")
-        ObservationQuery toQuery() {
-            if (areas == null) {
-                throw new InvalidQueryException("areas is required");
-            }
-            AreaSelector selector = new AreaSelector((List<String>) areas.get("codes"), (String) areas.get("within"),
-                    (String) areas.get("level"), (String) areas.get("customGeography"));
-            PeriodSelector periodSelector = periods == null ? PeriodSelector.LATEST : PeriodSelector.of(
-                    (Boolean) periods.get("latest"), (List<String>) periods.get("codes"),
-                    (String) periods.get("from"), (String) periods.get("to"));
-            List<CharacteristicFilter> filters = filter == null ? List.of() : filter.stream()
-                    .map(f -> new CharacteristicFilter((String) f.get("type"), (List<String>) f.get("values"))).toList();
-            return new ObservationQuery(indicator, selector, periodSelector, breakdown, filters);
-        }
-    }
-
     @QueryMapping
     Connection<PublishedObservation> observations(@Argument("query") ObservationQueryInput input,
                                                   @Argument Integer first, @Argument String after,

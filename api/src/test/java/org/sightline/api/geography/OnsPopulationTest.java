@@ -72,6 +72,29 @@ class OnsPopulationTest extends SightlineTest {
     }
 
     @Test
+    void rankingTraffordsWardsByPopulationFollowsTheOrderOfTheFiles() throws IOException {
+        Map<String, Long> population = lsoaPopulation();
+        Map<String, Long> byWard = new HashMap<>();
+        for (CSVRecord r : csv(data.resolve("ons/lsoa11_ward19_lad19.csv"))) {
+            if (r.get("LAD19CD").equals("E08000009")) {
+                byWard.merge(r.get("WD19CD"), population.get(r.get("LSOA11CD")), Long::sum);
+            }
+        }
+        List<String> expected = byWard.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        JsonNode ranking = api().data("""
+                { rank(query: {indicator: "ons-population-mid2015", areas: {within: "E08000009", level: "ward"}}) {
+                    rank quintile observation { area { code } count } } }""", Map.of()).get("rank");
+        List<String> actual = new java.util.ArrayList<>();
+        ranking.forEach(r -> actual.add(r.at("/observation/area/code").asString()));
+        assertThat(actual).isEqualTo(expected);
+        assertThat(ranking.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(ranking.get(0).get("quintile").asInt()).isEqualTo(1);
+        assertThat(ranking.get(20).get("rank").asInt()).isEqualTo(21);
+        assertThat(ranking.get(20).get("quintile").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void theNineRegionsSumToEnglandsTotal() throws IOException {
         Map<String, String> regionOfDistrict = new HashMap<>();
         for (CSVRecord r : csv(data.resolve("ons/ward19_lad19_cty19_rgn19_ctry19.csv"))) {

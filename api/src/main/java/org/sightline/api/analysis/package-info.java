@@ -1,0 +1,2 @@
+/** GraphQL analyses over protected observations: greatest need, comparison, trend. */
+package org.sightline.api.analysis;
