@@ -42,6 +42,53 @@ class AnalysisPrivacyTest extends SightlineTest {
         }
     }
 
+    @Test
+    void overlaysPairTheReleasedValuesAndCorrelateOnlyCompletePairs() {
+        Map<String, Object> wards = Map.of("within", DemoDataSet.REGION, "level", "ward");
+        JsonNode mismatched = api().graphql("""
+                query($areas: AreaSelector!) { overlay(x: "demo-service-contacts", y: "demo-emergency-admissions", areas: $areas) {
+                    correlation } }""", Map.of("areas", wards));
+        assertThat(mismatched.at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(mismatched.at("/errors/0/message").asString()).contains("latest periods differ");
+
+        JsonNode same = api().data("""
+                query($areas: AreaSelector!) { overlay(x: "demo-population", y: "demo-emergency-admissions", areas: $areas, period: "2022") {
+                    correlation completePairs pairs { area { code } x { value } y { value } } } }""", Map.of("areas", wards)).get("overlay");
+        assertThat(same.get("completePairs").asInt()).isEqualTo(100);
+        double[] x = new double[100];
+        double[] y = new double[100];
+        for (int i = 0; i < 100; i++) {
+            x[i] = same.at("/pairs/" + i + "/x/value").asDouble();
+            y[i] = same.at("/pairs/" + i + "/y/value").asDouble();
+        }
+        assertThat(same.get("correlation").asDouble()).isCloseTo(pearson(x, y), org.assertj.core.api.Assertions.within(1e-9));
+
+        Map<String, String> noisy = new HashMap<>();
+        api().data("""
+                { observations(query: {indicator: "demo-service-contacts", areas: {within: "Z12000001", level: "ward"}, periods: {codes: ["2023/24"]}}, first: 1000) {
+                    edges { node { area { code } value } } } }""", Map.of())
+                .at("/observations/edges").forEach(e -> noisy.put(e.at("/node/area/code").asString(), e.at("/node/value").toString()));
+        JsonNode sensitive = api().data("""
+                query($areas: AreaSelector!) { overlay(x: "demo-service-contacts", y: "demo-population", areas: $areas, period: "2023/24") {
+                    pairs { area { code } x { value disclosure { status } } } } }""", Map.of("areas", wards)).get("overlay");
+        // The population has no 2023/24 period, so there are no pairs; the sensitive side was still protected.
+        sensitive.get("pairs").forEach(p -> assertThat(p.at("/x/value").toString()).isEqualTo(noisy.get(p.at("/area/code").asString())));
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
     private static String key(JsonNode observation) {
         return observation.at("/area/code").asString() + "/" + observation.at("/characteristics/0/code").asString() + "/"
                 + observation.at("/characteristics/1/code").asString();
