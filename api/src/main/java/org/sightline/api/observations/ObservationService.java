@@ -15,6 +15,9 @@ import org.sightline.domain.indicator.IndicatorDefinition;
 import org.sightline.domain.indicator.MeasureType;
 import org.sightline.domain.observation.CharacteristicFilter;
 import org.sightline.domain.observation.IndicatorValue;
+import org.sightline.domain.observation.ValueInterval;
+import org.sightline.domain.statistics.ConfidenceLevel;
+import org.sightline.domain.statistics.IntervalEstimate;
 import org.sightline.domain.observation.InvalidQueryException;
 import org.sightline.domain.observation.ObservationQuery;
 import org.sightline.domain.observation.RolledUpCell;
@@ -261,10 +264,25 @@ public class ObservationService {
             // one stored cell and the policy released it exactly; otherwise it is recomputed.
             Double value = IndicatorValue.of(definition.measureType(), definition.multiplier(), safe.count(), safe.denominator(),
                     unchanged ? cell.storedValue() : null);
-            Double lower = unchanged && cell.baseCells() == 1 ? cell.storedLowerCi() : null;
-            Double upper = unchanged && cell.baseCells() == 1 ? cell.storedUpperCi() : null;
+            // The supplier's own interval where the cell is theirs, unchanged; otherwise computed
+            // from the released numerator and denominator (never from true values).
+            boolean supplied = unchanged && cell.baseCells() == 1 && cell.storedLowerCi() != null && cell.storedUpperCi() != null;
+            Double lower;
+            Double upper;
+            String method;
+            if (supplied) {
+                lower = cell.storedLowerCi();
+                upper = cell.storedUpperCi();
+                method = "SUPPLIED";
+            } else {
+                IntervalEstimate interval = ValueInterval.of(definition.measureType(), definition.multiplier(), safe.count(),
+                        safe.denominator(), ConfidenceLevel.NINETY_FIVE);
+                lower = interval == null ? null : interval.lower();
+                upper = interval == null ? null : interval.upper();
+                method = interval == null ? null : interval.method().name();
+            }
             published.add(new PublishedObservation(cell.area(), cell.period(), cell.characteristics(), value,
-                    safe.count(), safe.denominator(), lower, upper, safe.disclosure()));
+                    safe.count(), safe.denominator(), lower, upper, method, safe.disclosure()));
         }
         return published;
     }

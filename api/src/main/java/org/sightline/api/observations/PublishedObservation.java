@@ -9,6 +9,9 @@ import org.sightline.privacy.Disclosure;
 /**
  * One observation as it may leave the service: every number in it was produced by the privacy
  * engine or derived from numbers that were.
+ *
+ * @param ciMethod how the 95% interval was obtained: WILSON_SCORE, BYAR, EXACT_POISSON, or SUPPLIED
+ *                 (the data supplier's own, for an unchanged stored cell)
  */
 public record PublishedObservation(
         AreaRef area,
@@ -19,5 +22,6 @@ public record PublishedObservation(
         Long denominator,
         Double lowerCI,
         Double upperCI,
+        String ciMethod,
         Disclosure disclosure) {
 }
