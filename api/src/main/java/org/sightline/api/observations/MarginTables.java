@@ -5,8 +5,6 @@ import static org.sightline.db.Tables.AREA_CLOSURE;
 import static org.sightline.db.Tables.AREA_LINK;
 import static org.sightline.db.Tables.OBSERVATION;
 import static org.sightline.db.Tables.PERIOD;
-import static org.sightline.db.Tables.RELEASE;
-import static org.sightline.db.Tables.RELEASE_PERIOD;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,13 +55,7 @@ class MarginTables {
      */
     MarginTable load(int indicatorDbId, String rootCode, Collection<String> areaTypes, List<String> typesPerSlot,
                      Collection<String> periodCodes) {
-        var current = DSL.name("current_release").fields("period_id", "release_id").as(
-                DSL.select(RELEASE_PERIOD.PERIOD_ID, RELEASE_PERIOD.RELEASE_ID)
-                        .distinctOn(RELEASE_PERIOD.PERIOD_ID)
-                        .from(RELEASE_PERIOD)
-                        .join(RELEASE).on(RELEASE.ID.eq(RELEASE_PERIOD.RELEASE_ID))
-                        .where(RELEASE.INDICATOR_ID.eq(indicatorDbId).and(RELEASE.STATUS.eq("PUBLISHED")))
-                        .orderBy(RELEASE_PERIOD.PERIOD_ID, RELEASE.VERSION.desc()));
+        var current = CurrentReleases.of(indicatorDbId);
         var cr = current.asTable("cr");
         Area target = AREA.as("target");
         Area root = AREA.as("root");
@@ -89,8 +81,8 @@ class MarginTables {
         db.with(current)
                 .select(select)
                 .from(OBSERVATION)
-                .join(cr).on(cr.field("release_id", Long.class).eq(OBSERVATION.RELEASE_ID)
-                        .and(cr.field("period_id", Integer.class).eq(OBSERVATION.PERIOD_ID)))
+                .join(cr).on(cr.field(CurrentReleases.RELEASE_ID, Long.class).eq(OBSERVATION.RELEASE_ID)
+                        .and(cr.field(CurrentReleases.PERIOD_ID, Integer.class).eq(OBSERVATION.PERIOD_ID)))
                 .join(PERIOD).on(PERIOD.ID.eq(OBSERVATION.PERIOD_ID))
                 .join(AREA_CLOSURE).on(AREA_CLOSURE.DESCENDANT_ID.eq(OBSERVATION.AREA_ID))
                 .join(target).on(target.ID.eq(AREA_CLOSURE.ANCESTOR_ID))

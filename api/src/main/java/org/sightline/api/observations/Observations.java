@@ -50,16 +50,9 @@ public class Observations {
      *         values' display order; plus whether every cell sits at the stored grain
      */
     public RolledUpTable rollUp(ResolvedQuery query) {
-        Field<Long> releaseId = DSL.field(DSL.name("release_id"), SQLDataType.BIGINT);
-        Field<Integer> periodId = DSL.field(DSL.name("period_id"), SQLDataType.INTEGER);
-        // Per period, the newest published release of this indicator that covers it.
-        CommonTableExpression<Record2<Integer, Long>> current = DSL.name("current_release").fields("period_id", "release_id").as(
-                DSL.select(RELEASE_PERIOD.PERIOD_ID, RELEASE_PERIOD.RELEASE_ID)
-                        .distinctOn(RELEASE_PERIOD.PERIOD_ID)
-                        .from(RELEASE_PERIOD)
-                        .join(RELEASE).on(RELEASE.ID.eq(RELEASE_PERIOD.RELEASE_ID))
-                        .where(RELEASE.INDICATOR_ID.eq(query.indicatorDbId()).and(RELEASE.STATUS.eq("PUBLISHED")))
-                        .orderBy(RELEASE_PERIOD.PERIOD_ID, RELEASE.VERSION.desc()));
+        Field<Long> releaseId = DSL.field(DSL.name(CurrentReleases.RELEASE_ID), SQLDataType.BIGINT);
+        Field<Integer> periodId = DSL.field(DSL.name(CurrentReleases.PERIOD_ID), SQLDataType.INTEGER);
+        CommonTableExpression<Record2<Integer, Long>> current = CurrentReleases.of(query.indicatorDbId());
         Table<?> currentTable = current.asTable("cr");
         Field<Integer> crPeriod = currentTable.field(periodId);
         Field<Long> crRelease = currentTable.field(releaseId);
