@@ -10,7 +10,6 @@ import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.observations.ObservationQueryInput;
 import org.sightline.api.observations.ObservationService;
 import org.sightline.api.observations.PublishedObservation;
-import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.observation.AreaSelector;
 import org.sightline.domain.observation.CharacteristicRef;
@@ -59,8 +58,7 @@ class CompareGraphQlController {
             default -> throw new InvalidQueryException("comparison method " + method + " is not available yet; use CI_OVERLAP_95 or CI_OVERLAP_99_8");
         };
         ObservationQuery query = input.toQuery();
-        StoredIndicator indicator = indicators.find(query.indicator())
-                .orElseThrow(() -> new NotFoundException("indicator '" + query.indicator() + "' does not exist"));
+        StoredIndicator indicator = indicators.require(query.indicator());
         List<PublishedObservation> rows = observations.answer(query, caller);
         if (rows.isEmpty()) {
             return List.of();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sightline.api.observations.ObservationQueryInput;
 import org.sightline.api.observations.ObservationService;
 import org.sightline.api.observations.PublishedObservation;
 import org.sightline.domain.access.Caller;
@@ -41,14 +42,12 @@ class OverlayGraphQlController {
     }
 
     @QueryMapping
-    @SuppressWarnings("unchecked")
     Overlay overlay(@Argument String x, @Argument String y, @Argument Map<String, Object> areas, @Argument String period,
                     @ContextValue Caller caller) {
         if (x.equals(y)) {
             throw new InvalidQueryException("overlay needs two different indicators");
         }
-        AreaSelector selector = new AreaSelector((List<String>) areas.get("codes"), (String) areas.get("within"),
-                (String) areas.get("level"), (String) areas.get("customGeography"));
+        AreaSelector selector = ObservationQueryInput.areaSelector(areas);
         PeriodSelector periods = period == null ? PeriodSelector.LATEST : PeriodSelector.of(null, List.of(period), null, null);
         Map<String, PublishedObservation> xs = byArea(observations.answer(new ObservationQuery(x, selector, periods, List.of(), List.of()), caller));
         Map<String, PublishedObservation> ys = byArea(observations.answer(new ObservationQuery(y, selector, periods, List.of(), List.of()), caller));

@@ -8,7 +8,6 @@ import org.sightline.api.indicators.IndicatorCatalogue;
 import org.sightline.api.observations.ObservationQueryInput;
 import org.sightline.api.observations.ObservationService;
 import org.sightline.api.observations.PublishedObservation;
-import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.analysis.NeedRanking;
 import org.sightline.domain.observation.CharacteristicRef;
@@ -42,9 +41,7 @@ class RankGraphQlController {
     @QueryMapping
     List<Ranking> rank(@Argument("query") ObservationQueryInput input, @ContextValue Caller caller) {
         ObservationQuery query = input.toQuery();
-        var polarity = indicators.find(query.indicator())
-                .orElseThrow(() -> new NotFoundException("indicator '" + query.indicator() + "' does not exist"))
-                .definition().polarity();
+        var polarity = indicators.require(query.indicator()).definition().polarity();
         Map<String, List<PublishedObservation>> groups = new LinkedHashMap<>();
         for (PublishedObservation row : observations.answer(query, caller)) {
             String group = row.period().code() + "|" + row.characteristics().stream().map(CharacteristicRef::code).toList();

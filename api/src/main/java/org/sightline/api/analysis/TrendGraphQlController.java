@@ -9,7 +9,6 @@ import org.sightline.api.indicators.IndicatorCatalogue;
 import org.sightline.api.observations.ObservationQueryInput;
 import org.sightline.api.observations.ObservationService;
 import org.sightline.api.observations.PublishedObservation;
-import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.indicator.IndicatorDefinition;
 import org.sightline.domain.indicator.MeasureType;
@@ -62,8 +61,7 @@ class TrendGraphQlController {
                 ? new ObservationQuery(asked.indicator(), asked.areas(), new PeriodSelector(false, List.of(), Period.parse("1000"), null),
                         asked.breakdown(), asked.filter())
                 : asked;
-        IndicatorDefinition definition = indicators.find(query.indicator())
-                .orElseThrow(() -> new NotFoundException("indicator '" + query.indicator() + "' does not exist")).definition();
+        IndicatorDefinition definition = indicators.require(query.indicator()).definition();
         Map<String, List<PublishedObservation>> series = new LinkedHashMap<>();
         for (PublishedObservation row : observations.answer(query, caller)) {
             series.computeIfAbsent(row.area().code() + "|" + row.characteristics().stream().map(CharacteristicRef::code).toList(),

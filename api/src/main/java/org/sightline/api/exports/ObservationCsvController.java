@@ -17,7 +17,6 @@ import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.observations.ObservationService;
 import org.sightline.api.observations.PublishedObservation;
 import org.sightline.api.security.CurrentCaller;
-import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.observation.AreaRef;
 import org.sightline.domain.observation.AreaSelector;
 import org.sightline.domain.observation.CharacteristicFilter;
@@ -73,8 +72,7 @@ class ObservationCsvController {
                                                  @RequestParam(required = false) String breakdown,
                                                  @RequestParam(required = false) List<String> filter,
                                                  HttpServletRequest request) {
-        StoredIndicator stored = indicators.find(indicator)
-                .orElseThrow(() -> new NotFoundException("indicator '" + indicator + "' does not exist"));
+        StoredIndicator stored = indicators.require(indicator);
         ObservationQuery query = new ObservationQuery(indicator,
                 new AreaSelector(split(codes), within, level, null),
                 PeriodSelector.of(null, split(periods).isEmpty() ? null : split(periods), from, to),

@@ -3,6 +3,7 @@ package org.sightline.api.indicators;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sightline.api.web.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,11 @@ public class IndicatorCatalogue {
 
     IndicatorCatalogue(Indicators indicators) {
         this.indicators = indicators;
+    }
+
+    /** The indicator, or a NOT_FOUND error naming the id. */
+    public StoredIndicator require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("indicator '" + id + "' does not exist"));
     }
 
     public Optional<StoredIndicator> find(String id) {

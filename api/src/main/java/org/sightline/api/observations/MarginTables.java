@@ -50,18 +50,19 @@ class MarginTables {
     /**
      * @param rootCode        the area whose subtree is the table's extent
      * @param areaTypes       the area types the caller may query (the table's geography levels)
-     * @param typesPerSlot    the indicator's characteristic type codes in slot order (c1..)
+     * @param slotCount       how many characteristic slots (c1..) the indicator uses
+     * @param valueCodes      the codes of the indicator's characteristic values, by id
      * @param periodCodes     the periods of the question
      */
-    MarginTable load(int indicatorDbId, String rootCode, Collection<String> areaTypes, List<String> typesPerSlot,
-                     Collection<String> periodCodes) {
+    MarginTable load(int indicatorDbId, String rootCode, Collection<String> areaTypes, int slotCount,
+                     Map<Integer, String> valueCodes, Collection<String> periodCodes) {
         var current = CurrentReleases.of(indicatorDbId);
         var cr = current.asTable("cr");
         Area target = AREA.as("target");
         Area root = AREA.as("root");
         var rootClosure = AREA_CLOSURE.as("rc");
         List<Field<Integer>> slots = new ArrayList<>();
-        for (int i = 1; i <= typesPerSlot.size(); i++) {
+        for (int i = 1; i <= slotCount; i++) {
             slots.add(Observations.slot(i));
         }
         List<SelectField<?>> select = new ArrayList<>(List.of(target.CODE, target.AREA_TYPE, PERIOD.CODE));
@@ -74,10 +75,6 @@ class MarginTables {
         }
         Map<String, Long> counts = new HashMap<>();
         Map<String, String> areaTypeByCode = new HashMap<>();
-        Map<Integer, String> valueCodes = new HashMap<>();
-        db.select(org.sightline.db.Tables.CHARACTERISTIC_VALUE.ID, org.sightline.db.Tables.CHARACTERISTIC_VALUE.CODE)
-                .from(org.sightline.db.Tables.CHARACTERISTIC_VALUE)
-                .forEach(r -> valueCodes.put(r.value1(), r.value2()));
         db.with(current)
                 .select(select)
                 .from(OBSERVATION)
@@ -134,7 +131,7 @@ class MarginTables {
         });
         // Characteristics: a total is the sum of the values of its type, all else fixed. Members are
         // grouped by their key with that slot set to "total", which is exactly the total's key.
-        for (int slot = 0; slot < typesPerSlot.size(); slot++) {
+        for (int slot = 0; slot < slotCount; slot++) {
             Map<String, List<String>> membersOfTotal = new HashMap<>();
             for (String key : counts.keySet()) {
                 String[] parts = key.split("\\|", -1);

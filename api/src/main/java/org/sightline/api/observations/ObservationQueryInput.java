@@ -17,13 +17,19 @@ public record ObservationQueryInput(String indicator, Map<String, Object> areas,
         if (areas == null) {
             throw new InvalidQueryException("areas is required");
         }
-        AreaSelector selector = new AreaSelector((List<String>) areas.get("codes"), (String) areas.get("within"),
-                (String) areas.get("level"), (String) areas.get("customGeography"));
+        AreaSelector selector = areaSelector(areas);
         PeriodSelector periodSelector = periods == null ? PeriodSelector.LATEST : PeriodSelector.of(
                 (Boolean) periods.get("latest"), (List<String>) periods.get("codes"),
                 (String) periods.get("from"), (String) periods.get("to"));
         List<CharacteristicFilter> filters = filter == null ? List.of() : filter.stream()
                 .map(f -> new CharacteristicFilter((String) f.get("type"), (List<String>) f.get("values"))).toList();
         return new ObservationQuery(indicator, selector, periodSelector, breakdown, filters);
+    }
+
+    /** The GraphQL {@code AreaSelector} input as a validated domain selector. */
+    @SuppressWarnings("unchecked")
+    public static AreaSelector areaSelector(Map<String, Object> areas) {
+        return new AreaSelector((List<String>) areas.get("codes"), (String) areas.get("within"),
+                (String) areas.get("level"), (String) areas.get("customGeography"));
     }
 }

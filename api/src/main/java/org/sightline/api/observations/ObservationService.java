@@ -81,8 +81,7 @@ public class ObservationService {
     }
 
     public List<PublishedObservation> answer(ObservationQuery query, Caller caller) {
-        StoredIndicator indicator = indicators.find(query.indicator())
-                .orElseThrow(() -> new NotFoundException("indicator '" + query.indicator() + "' does not exist"));
+        StoredIndicator indicator = indicators.require(query.indicator());
         IndicatorDefinition definition = indicator.definition();
         Entitlements.Standing standing = entitlements.of(caller, indicator);
         PolicyRule rule = policies.matrix().ruleFor(standing.access(), definition.disclosureClass());
@@ -207,8 +206,9 @@ public class ObservationService {
                 .filter(t -> t.granularity() <= finest && !List.of("custom", "msoa", "postcode_sector").contains(t.code()))
                 .map(AreaDirectory.AreaTypeRow::code).toList();
         List<String> periodCodes = cells.stream().map(c -> c.period().code()).distinct().toList();
-        MarginTables.MarginTable margins = marginTables.load(indicator.dbId(), root, levels,
-                types.stream().map(StoredType::code).toList(), periodCodes);
+        Map<Integer, String> valueCodes = new HashMap<>();
+        types.forEach(t -> t.values().forEach(v -> valueCodes.put(v.id(), v.code())));
+        MarginTables.MarginTable margins = marginTables.load(indicator.dbId(), root, levels, types.size(), valueCodes, periodCodes);
         SuppressionResult result = new SecondarySuppression().apply(new AdditiveTable(margins.counts(), margins.relations()),
                 new SuppressionRule(policies.settings().threshold(), policies.settings().suppressZeros()));
         // A caller who sees coarser levels exactly (an analyst: exact to ward, suppressed below)

@@ -12,7 +12,6 @@ import org.sightline.privacy.noise.DiscreteGaussian;
 import org.sightline.privacy.noise.Rational;
 import org.sightline.privacy.policy.NoisyRelease;
 import org.sightline.privacy.policy.PolicyMatrix;
-import org.sightline.privacy.policy.ThresholdSuppression;
 import org.sightline.privacy.policy.Treatment;
 import org.springframework.stereotype.Component;
 
@@ -70,12 +69,15 @@ public class DisclosurePolicies {
         return settings;
     }
 
+    /**
+     * The cell-by-cell policy of a treatment. SUPPRESS and ROUND have none: they need the whole
+     * margin table and are carried out by secondary suppression on it.
+     */
     public DisclosurePolicy forTreatment(Treatment treatment) {
         return switch (treatment) {
             case EXACT -> new ExactRelease();
-            case SUPPRESS, ROUND -> new ThresholdSuppression(settings.threshold(), settings.suppressZeros());
             case NOISE -> noisy();
-            case FORBIDDEN -> throw new IllegalStateException("a forbidden question has no policy");
+            case SUPPRESS, ROUND, FORBIDDEN -> throw new IllegalStateException(treatment + " has no cell-by-cell policy");
         };
     }
 
