@@ -54,6 +54,16 @@ class ReadmeExamplesTest extends SightlineTest {
         assertThat(population.at("/indicator/characteristicTypes/1/values")).hasSize(7);
     }
 
+    @Test
+    void theCustomGeographyExampleDefinesAnAreaThatQueriesAnswer() throws IOException {
+        String mutation = graphqlBlocks().stream().filter(b -> b.contains("defineCustomGeography")).findFirst().orElseThrow();
+        String id = api("demo-partner").data(mutation, Map.of()).at("/defineCustomGeography/id").asString();
+        JsonNode total = api().data("query($id: ID!) { observations(query: {indicator: \"demo-population\", "
+                + "areas: {customGeography: $id}}) { totalCount edges { node { area { code } count } } } }", Map.of("id", id));
+        assertThat(total.at("/observations/totalCount").asInt()).isEqualTo(1);
+        assertThat(total.at("/observations/edges/0/node/count").asLong()).isPositive();
+    }
+
     private static List<String> graphqlBlocks() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
         Matcher m = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(readme);

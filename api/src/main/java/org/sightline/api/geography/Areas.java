@@ -111,7 +111,9 @@ public class Areas {
     }
 
     /**
-     * Adds every missing (ancestor, descendant) pair implied by the links, with the shortest depth.
+     * Adds every missing (ancestor, descendant) pair implied by the links and by custom geographies'
+     * members (so an area added inside a member later is inside the custom geography too), with
+     * the shortest depth.
      * Links are never removed, so adding the missing pairs keeps the closure exact. The depth guard
      * stops a cycle (which the importer's one-parent-per-hierarchy rule makes unlikely) from
      * running forever.
@@ -123,7 +125,11 @@ public class Areas {
                     SELECT id, id, 0 FROM area
                     UNION
                     SELECT l.parent_id, p.descendant_id, p.depth + 1
-                    FROM paths p JOIN area_link l ON l.child_id = p.ancestor_id
+                    FROM paths p JOIN (
+                        SELECT child_id, parent_id FROM area_link
+                        UNION ALL
+                        SELECT member_area_id, custom_area_id FROM custom_geography_member
+                    ) l ON l.child_id = p.ancestor_id
                     WHERE p.depth < 12
                 )
                 SELECT ancestor_id, descendant_id, min(depth) FROM paths GROUP BY ancestor_id, descendant_id

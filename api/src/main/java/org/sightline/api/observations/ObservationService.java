@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredValue;
+import org.sightline.api.customgeographies.CustomGeographies;
 import org.sightline.api.geography.AreaDirectory;
 import org.sightline.api.indicators.IndicatorCatalogue;
 import org.sightline.api.indicators.StoredIndicator;
@@ -67,9 +68,12 @@ public class ObservationService {
     private final AuditLog audit;
     private final PrivacyLedger ledger;
     private final MarginTables marginTables;
+    private final CustomGeographies customGeographies;
 
     ObservationService(IndicatorCatalogue indicators, AreaDirectory areas, Observations observations, Entitlements entitlements,
-                       DisclosurePolicies policies, AuditLog audit, PrivacyLedger ledger, MarginTables marginTables) {
+                       DisclosurePolicies policies, AuditLog audit, PrivacyLedger ledger, MarginTables marginTables,
+                       CustomGeographies customGeographies) {
+        this.customGeographies = customGeographies;
         this.marginTables = marginTables;
         this.ledger = ledger;
         this.indicators = indicators;
@@ -94,6 +98,8 @@ public class ObservationService {
         if (resolved.areas().level() != null) {
             treatmentAt(rule, definition, caller, resolved.areas().level());
         }
+        // Named custom areas are checked before any data is read, so a refusal says nothing about the data.
+        treatmentOfCustomAreas(rule, definition, caller, customGeographies.memberTypes(resolved.areas().codes()).values());
         Observations.RolledUpTable table = observations.rollUp(resolved);
         if (definition.measureType() == MeasureType.NON_ADDITIVE && !table.allAtStoredGrain()) {
             throw new InvalidQueryException("indicator '" + definition.id() + "' is NON_ADDITIVE (" + definition.unit()
@@ -108,10 +114,17 @@ public class ObservationService {
             throw new InvalidQueryException("the answer would have more cells than the " + policies.settings().maxCellsPerQuery()
                     + " returned per query: ask for fewer areas, periods or breakdowns");
         }
-        // The treatment follows the finest area actually in the answer (explicit codes may mix levels).
-        Treatment treatment = table.cells().stream().map(c -> c.area().type()).distinct()
+        // The treatment follows the finest area actually in the answer (explicit codes may mix levels);
+        // a custom area counts as an area of its finest member level.
+        Treatment treatment = table.cells().stream().map(c -> c.area().type()).filter(type -> !type.equals("custom")).distinct()
                 .map(type -> treatmentAt(rule, definition, caller, type))
-                .max(Comparator.comparingInt(ObservationService::strength)).orElse(rule.treatment());
+                .max(Comparator.comparingInt(ObservationService::strength)).orElse(Treatment.EXACT);
+        List<String> customCodes = table.cells().stream().filter(c -> c.area().type().equals("custom")).map(c -> c.area().code())
+                .distinct().toList();
+        if (!customCodes.isEmpty()) {
+            Treatment custom = treatmentOfCustomAreas(rule, definition, caller, customGeographies.memberTypes(customCodes).values());
+            treatment = strength(custom) > strength(treatment) ? custom : treatment;
+        }
         List<PublishedObservation> published = treatment == Treatment.SUPPRESS || treatment == Treatment.ROUND
                 ? publish(definition, table.cells(), rounded(treatment, suppressWithMargins(indicator, query, table.cells(), rule)))
                 : protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
@@ -136,6 +149,34 @@ public class ObservationService {
             throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass()
                     + ": your role (" + caller.role() + ") may query it at " + rule.finestLevel()
                     + " level or coarser, and " + areaType + " is finer");
+        }
+        return treatment;
+    }
+
+    /**
+     * The treatment of custom areas made of members of the given types: that of their finest
+     * member level. Custom areas are answered only exactly or with consistent noise. Under
+     * suppression or rounding they are refused: a caller who may define areas could build two that
+     * differ by one withheld cell, and no suppression pattern fixed before that area existed can
+     * protect against it. The public gets no custom areas of non-OPEN indicators at all (PRIVACY.md
+     * query rule 6): noisy answers to many overlapping areas anyone can define would add up.
+     */
+    private Treatment treatmentOfCustomAreas(PolicyRule rule, IndicatorDefinition definition, Caller caller,
+                                             java.util.Collection<String> memberTypes) {
+        if (memberTypes.isEmpty()) {
+            return Treatment.EXACT;
+        }
+        if (caller.role() == Role.PUBLIC && definition.disclosureClass() != DisclosureClass.OPEN) {
+            throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass()
+                    + ": custom geographies are not answered for the public on it; ask for standard areas");
+        }
+        Treatment treatment = memberTypes.stream().distinct().map(type -> treatmentAt(rule, definition, caller, type))
+                .max(Comparator.comparingInt(ObservationService::strength)).orElseThrow();
+        if (treatment == Treatment.SUPPRESS || treatment == Treatment.ROUND) {
+            throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass()
+                    + ": your role (" + caller.role() + ") gets it with " + (treatment == Treatment.SUPPRESS ? "suppression" : "rounding")
+                    + " at the level of this custom area's members, and a custom area could be differenced against published "
+                    + "areas to work out a withheld number; ask for the standard areas instead");
         }
         return treatment;
     }
@@ -311,14 +352,18 @@ public class ObservationService {
             filters.add(new ResolvedQuery.ValueFilter(position, ids));
         }
         var selector = query.areas();
+        List<String> codes = selector.codes();
         if (selector.customGeography() != null) {
-            throw new InvalidQueryException("custom geographies are not available yet; use codes, or within and level");
+            if (customGeographies.memberTypes(List.of(selector.customGeography())).isEmpty()) {
+                throw new NotFoundException("no custom geography has the id '" + selector.customGeography() + "'");
+            }
+            codes = List.of(selector.customGeography());
         }
         if (selector.level() != null && !areas.isAreaType(selector.level())) {
             throw new InvalidQueryException("level '" + selector.level() + "' is not an area type; expected one of " + areas.areaTypeCodes());
         }
         return new ResolvedQuery(indicator.dbId(),
-                new ResolvedQuery.AreaTarget(selector.codes(), selector.within(), selector.level()),
+                new ResolvedQuery.AreaTarget(codes, selector.within(), selector.level()),
                 query.periods(), positions, List.copyOf(query.breakdown()), filters);
     }
 
