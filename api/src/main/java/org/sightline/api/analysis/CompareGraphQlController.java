@@ -1,91 +1,59 @@
 package org.sightline.api.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.sightline.api.geography.AreaDirectory;
-import org.sightline.api.indicators.IndicatorCatalogue;
-import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.observations.ObservationQueryInput;
 import org.sightline.api.observations.ObservationService;
 import org.sightline.api.observations.PublishedObservation;
 import org.sightline.domain.access.Caller;
-import org.sightline.domain.observation.AreaSelector;
-import org.sightline.domain.observation.CharacteristicRef;
-import org.sightline.domain.observation.InvalidQueryException;
 import org.sightline.domain.observation.ObservationQuery;
-import org.sightline.domain.observation.ValueInterval;
-import org.sightline.domain.statistics.BenchmarkComparison;
 import org.sightline.domain.statistics.ComparisonOutcome;
-import org.sightline.domain.statistics.ConfidenceLevel;
-import org.sightline.domain.statistics.IntervalEstimate;
-import org.sightline.domain.statistics.Judgement;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL {@code compare}: each area of a question beside a benchmark area (default: the
- * country the first area lies in), classified as Fingertips does by whether the area's confidence
- * interval (95% or 99.8%, from its released numerator and denominator) contains the benchmark's
- * released value, read with the indicator's polarity. Both sides pass the privacy engine.
+ * GraphQL {@code compare}: each area of a question beside a benchmark area (default: the country
+ * the first area lies in), judged by {@link BenchmarkComparisons} - Fingertips CI overlap at 95% or
+ * 99.8%, or quintiles among the question's areas - read with the indicator's polarity. Both sides
+ * pass the privacy engine. A row whose period and characteristics the benchmark has no row for is
+ * left out, since every comparison names its benchmark observation.
  */
 @Controller
 class CompareGraphQlController {
 
-    /** One area beside its benchmark. */
-    record Comparison(PublishedObservation observation, PublishedObservation benchmark, ComparisonOutcome outcome) {
+    /** One area beside its benchmark; quintile only for QUINTILES. */
+    record Comparison(PublishedObservation observation, PublishedObservation benchmark, ComparisonOutcome outcome, Integer quintile) {
     }
 
     private final ObservationService observations;
-    private final IndicatorCatalogue indicators;
-    private final AreaDirectory areas;
+    private final BenchmarkComparisons comparisons;
 
-    CompareGraphQlController(ObservationService observations, IndicatorCatalogue indicators, AreaDirectory areas) {
+    CompareGraphQlController(ObservationService observations, BenchmarkComparisons comparisons) {
         this.observations = observations;
-        this.indicators = indicators;
-        this.areas = areas;
+        this.comparisons = comparisons;
     }
 
     @QueryMapping
-    List<Comparison> compare(@Argument("query") ObservationQueryInput input, @Argument String benchmark, @Argument String method,
-                             @ContextValue Caller caller) {
-        ConfidenceLevel level = switch (method == null ? "CI_OVERLAP_95" : method) {
-            case "CI_OVERLAP_95" -> ConfidenceLevel.NINETY_FIVE;
-            case "CI_OVERLAP_99_8" -> ConfidenceLevel.NINETY_NINE_POINT_EIGHT;
-            default -> throw new InvalidQueryException("comparison method " + method + " is not available yet; use CI_OVERLAP_95 or CI_OVERLAP_99_8");
-        };
+    List<Comparison> compare(@Argument("query") ObservationQueryInput input, @Argument String benchmark,
+                             @Argument ComparisonMethod method, @ContextValue Caller caller) {
         ObservationQuery query = input.toQuery();
-        StoredIndicator indicator = indicators.require(query.indicator());
         List<PublishedObservation> rows = observations.answer(query, caller);
         if (rows.isEmpty()) {
             return List.of();
         }
-        String first = rows.get(0).area().code();
-        String benchmarkCode = benchmark != null ? benchmark
-                : areas.parents(List.of(first), "country").getOrDefault(first, rows.get(0).area()).code();
-        ObservationQuery benchmarkQuery = new ObservationQuery(query.indicator(), AreaSelector.codes(List.of(benchmarkCode)),
-                query.periods(), query.breakdown(), query.filter());
-        Map<String, PublishedObservation> benchmarks = new HashMap<>();
-        observations.answer(benchmarkQuery, caller).forEach(b -> benchmarks.put(group(b), b));
-        Judgement judgement = Judgement.valueOf(indicator.definition().polarity().name());
-        List<Comparison> comparisons = new ArrayList<>();
+        BenchmarkComparisons.Comparer comparer = comparisons.comparer(query,
+                benchmark != null ? benchmark : comparisons.defaultBenchmark(rows.get(0).area()),
+                method == null ? ComparisonMethod.CI_OVERLAP_95 : method, caller);
+        rows.forEach(comparer::include);
+        List<Comparison> result = new ArrayList<>(rows.size());
         for (PublishedObservation row : rows) {
-            PublishedObservation against = benchmarks.get(group(row));
-            IntervalEstimate interval = ValueInterval.of(indicator.definition().measureType(), indicator.definition().multiplier(),
-                    row.count(), row.denominator(), level);
-            ComparisonOutcome outcome = against == null || interval == null ? ComparisonOutcome.NOT_COMPARED
-                    : BenchmarkComparison.compare(interval.lower(), interval.upper(), against.value(), judgement);
-            if (against != null) {
-                comparisons.add(new Comparison(row, against, outcome));
+            BenchmarkComparisons.Verdict verdict = comparer.judge(row);
+            if (verdict.benchmark() != null) {
+                result.add(new Comparison(row, verdict.benchmark(), verdict.outcome(), verdict.quintile()));
             }
         }
-        return comparisons;
-    }
-
-    private static String group(PublishedObservation row) {
-        return row.period().code() + "|" + row.characteristics().stream().map(CharacteristicRef::code).toList();
+        return result;
     }
 }

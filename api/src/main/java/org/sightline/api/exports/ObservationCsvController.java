@@ -1,120 +1,87 @@
 package org.sightline.api.exports;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
+import org.sightline.api.analysis.BenchmarkComparisons;
+import org.sightline.api.analysis.ComparisonMethod;
 import org.sightline.api.geography.AreaDirectory;
 import org.sightline.api.indicators.IndicatorCatalogue;
-import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.observations.ObservationService;
-import org.sightline.api.observations.PublishedObservation;
 import org.sightline.api.security.CurrentCaller;
-import org.sightline.domain.observation.AreaRef;
 import org.sightline.domain.observation.AreaSelector;
 import org.sightline.domain.observation.CharacteristicFilter;
 import org.sightline.domain.observation.InvalidQueryException;
 import org.sightline.domain.observation.ObservationQuery;
 import org.sightline.domain.observation.PeriodSelector;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code GET /api/v1/observations.csv}: the GraphQL {@code observations} question as a CSV file
- * for spreadsheets, in a fixed Fingertips-like column order, with the licence and source in the
- * response headers. Values come from {@link ObservationService#answer}, so the CSV gets exactly
- * the privacy treatment the same caller gets over GraphQL. The file starts with a UTF-8
- * byte-order mark so spreadsheet programs read accents correctly.
+ * {@code GET /api/v1/observations.csv}: the GraphQL {@code observations} question as an RFC 4180
+ * CSV file (UTF-8 with a byte-order mark) for spreadsheets, with the licence and source in the
+ * response headers ({@code X-Sightline-Licence}, {@code X-Sightline-Source}). Values come from
+ * {@link ObservationService#answer}, a chunk of areas at a time ({@link ChunkedAnswers}), so the
+ * CSV gets exactly the privacy treatment the same caller gets over GraphQL and a region's
+ * thousands of rows stream through bounded memory. Refusals happen before the first byte (ordinary
+ * 4xx responses); a failure after that (e.g. a privacy budget running out half-way) aborts the
+ * connection, so a truncated download never looks complete.
  * <p>
  * Parameters: {@code indicator}; {@code codes} (comma-separated) or {@code level} with optional
  * {@code within}; {@code periods} (comma-separated codes) or {@code from}/{@code to} (default:
  * latest); {@code breakdown} (comma-separated type codes); {@code filter} as
- * {@code type:value1|value2}, repeatable.
+ * {@code type:value1|value2}, repeatable; {@code benchmark} (area code; default the country of the
+ * first area, none for NON_ADDITIVE indicators) and {@code comparison} (CI_OVERLAP_95 (default),
+ * CI_OVERLAP_99_8 or QUINTILES), as GraphQL {@code compare} takes them.
+ * <p>
+ * Columns, always in this order: {@code indicator_id, indicator_name, parent_code, parent_name,
+ * area_code, area_name, area_type}, one column per breakdown type named by its code (holding the
+ * value's label, in breakdown order), {@code period, value, lower_ci, upper_ci, count,
+ * denominator, disclosure_status, value_note}, then the comparison: {@code benchmark_code,
+ * benchmark_value, comparison_method, comparison} (BETTER, SIMILAR, WORSE, HIGHER, LOWER or
+ * NOT_COMPARED, as {@code compare} says) and {@code quintile} (QUINTILES only). Rows are in area
+ * code order, then period, then breakdown order. Blank cells are nulls: withheld or not defined.
  */
 @RestController
 class ObservationCsvController {
 
-    static final List<String> LEADING_COLUMNS = List.of("indicator_id", "indicator_name", "parent_code", "parent_name",
-            "area_code", "area_name", "area_type");
-    static final List<String> TRAILING_COLUMNS = List.of("period", "value", "lower_ci", "upper_ci", "count", "denominator",
-            "disclosure_status", "value_note");
+    private final ObservationCsv csv;
 
-    private final ObservationService observations;
-    private final IndicatorCatalogue indicators;
-    private final AreaDirectory areas;
-
-    ObservationCsvController(ObservationService observations, IndicatorCatalogue indicators, AreaDirectory areas) {
-        this.observations = observations;
-        this.indicators = indicators;
-        this.areas = areas;
+    ObservationCsvController(ObservationService observations, IndicatorCatalogue indicators, AreaDirectory areas,
+                             BenchmarkComparisons comparisons, ExportSettings settings) {
+        this.csv = new ObservationCsv(indicators, areas, comparisons,
+                new ChunkedAnswers(areas, observations::answer, settings.areasPerChunk()));
     }
 
     @GetMapping(path = "/api/v1/observations.csv")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam String indicator,
-                                                 @RequestParam(required = false) String codes,
-                                                 @RequestParam(required = false) String within,
-                                                 @RequestParam(required = false) String level,
-                                                 @RequestParam(required = false) String periods,
-                                                 @RequestParam(required = false) String from,
-                                                 @RequestParam(required = false) String to,
-                                                 @RequestParam(required = false) String breakdown,
-                                                 @RequestParam(required = false) List<String> filter,
-                                                 HttpServletRequest request) {
-        StoredIndicator stored = indicators.require(indicator);
+    void export(@RequestParam String indicator,
+                @RequestParam(required = false) String codes,
+                @RequestParam(required = false) String within,
+                @RequestParam(required = false) String level,
+                @RequestParam(required = false) String periods,
+                @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to,
+                @RequestParam(required = false) String breakdown,
+                @RequestParam(required = false) List<String> filter,
+                @RequestParam(required = false) String benchmark,
+                @RequestParam(required = false) String comparison,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObservationQuery query = new ObservationQuery(indicator,
                 new AreaSelector(split(codes), within, level, null),
                 PeriodSelector.of(null, split(periods).isEmpty() ? null : split(periods), from, to),
                 split(breakdown), filters(filter));
-        // Answered before the response starts, so a refusal is an ordinary error response, not a broken file.
-        List<PublishedObservation> rows = observations.answer(query, CurrentCaller.of(request));
-        Map<String, AreaRef> parents = areas.parents(rows.stream().map(r -> r.area().code()).distinct().toList(), null);
-        List<StoredType> breakdownTypes = query.breakdown().stream()
-                .map(code -> stored.characteristicTypes().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow())
-                .toList();
-        List<String> header = new ArrayList<>(LEADING_COLUMNS);
-        breakdownTypes.forEach(t -> header.add(t.code()));
-        header.addAll(TRAILING_COLUMNS);
-
-        StreamingResponseBody body = out -> {
-            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write('\uFEFF');
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-                for (PublishedObservation row : rows) {
-                    AreaRef parent = parents.get(row.area().code());
-                    List<Object> record = new ArrayList<>(List.of(indicator, stored.definition().title(),
-                            parent == null ? "" : parent.code(), parent == null ? "" : parent.name(),
-                            row.area().code(), row.area().name(), row.area().type()));
-                    row.characteristics().forEach(c -> record.add(c.label()));
-                    record.add(row.period().code());
-                    record.add(blankIfNull(row.value()));
-                    record.add(blankIfNull(row.lowerCI()));
-                    record.add(blankIfNull(row.upperCI()));
-                    record.add(blankIfNull(row.count()));
-                    record.add(blankIfNull(row.denominator()));
-                    record.add(row.disclosure().status().name());
-                    record.add(row.disclosure().reason() == null ? "" : row.disclosure().reason());
-                    csv.printRecord(record);
-                }
-            }
-        };
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + indicator + ".csv\"")
-                .header("X-Sightline-Source", ascii(stored.definition().source()))
-                .header("X-Sightline-Licence", ascii(stored.definition().licence()))
-                .body(body);
+        ObservationCsv.Export export = csv.prepare(query, blankToNull(benchmark), ComparisonMethod.parse(comparison),
+                CurrentCaller.of(request));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii(indicator).replace('"', '_') + ".csv\"");
+        response.setHeader("X-Sightline-Source", ascii(export.indicator().definition().source()));
+        response.setHeader("X-Sightline-Licence", ascii(export.indicator().definition().licence()));
+        export.writeTo(response.getOutputStream());
     }
 
     private static List<String> split(String commaSeparated) {
@@ -137,8 +104,8 @@ class ObservationCsvController {
         return filters;
     }
 
-    private static Object blankIfNull(Object value) {
-        return value == null ? "" : value;
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** HTTP header values must be ASCII; the full text is also in the indicator's metadata. */

@@ -84,6 +84,35 @@ public class AreaDirectory {
                 r.get(AREA.NAME.getName(), String.class), r.get(AREA.AREA_TYPE.getName(), String.class))).toList(), count);
     }
 
+    /**
+     * Up to {@code limit} codes, in code order after {@code afterCode} (null: from the start), of the
+     * areas an observation question with this {@code within} and {@code level} is about: every area
+     * of type {@code level} inside {@code within} (the within area itself too, when it has that type),
+     * or everywhere when within is null. Lets a big question be answered a page of areas at a time.
+     */
+    public List<String> codesAt(String level, String within, String afterCode, int limit) {
+        Condition condition = AREA.AREA_TYPE.eq(level);
+        if (within != null) {
+            // Depth 0 included, as the roll-up's own area condition includes it.
+            var w = AREA.as("w");
+            condition = condition.and(AREA.ID.in(DSL.select(AREA_CLOSURE.DESCENDANT_ID).from(AREA_CLOSURE)
+                    .join(w).on(w.ID.eq(AREA_CLOSURE.ANCESTOR_ID))
+                    .where(w.CODE.eq(within))));
+        }
+        if (afterCode != null) {
+            condition = condition.and(AREA.CODE.gt(afterCode));
+        }
+        return db.select(AREA.CODE).from(AREA).where(condition).orderBy(AREA.CODE).limit(limit).fetch(AREA.CODE);
+    }
+
+    /** The areas among {@code codes} that exist, in code order. */
+    public List<AreaRef> findAll(Collection<String> codes) {
+        var wanted = Codes.table(codes, "wanted");
+        return db.select(AREA.CODE, AREA.NAME, AREA.AREA_TYPE).from(wanted).join(AREA).on(AREA.CODE.eq(Codes.code(wanted)))
+                .orderBy(AREA.CODE)
+                .fetch(r -> new AreaRef(r.value1(), r.value2(), r.value3()));
+    }
+
     /** A page of areas and the number of areas matching in all. */
     public record Page(List<AreaRef> areas, int totalCount) {
     }

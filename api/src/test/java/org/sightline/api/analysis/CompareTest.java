@@ -3,16 +3,19 @@ package org.sightline.api.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sightline.api.Api;
 import org.sightline.api.SightlineTest;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every district of the demo region against the country on the demo admissions rate (lower is
  * better), checked against Byar's intervals and the Fingertips overlap rule computed here from the
- * published counts and denominators.
+ * published counts and denominators; quintiles checked against placing the published values here.
  */
 class CompareTest extends SightlineTest {
 
@@ -46,6 +49,67 @@ class CompareTest extends SightlineTest {
             }
             System.out.println("compare " + method + ": " + outcomes);
         }
+    }
+
+    @Test
+    void quintilesPlaceEachReleasedValueAmongTheAreasBestFirst() {
+        // Lower is better: quintile 1 holds the lowest admission rates.
+        assertQuintilesAsComputedHere(api(), "demo-emergency-admissions", List.of("sex"), true);
+    }
+
+    @Test
+    void withoutJudgementQuintileOneIsTheHighestAndAWithheldValueIsNeitherPlacedNorCounted() {
+        // A partner sees suppressed service contacts: those get no quintile and do not count among the areas.
+        List<JsonNode> comparisons = assertQuintilesAsComputedHere(api("demo-partner"), "demo-service-contacts", List.of("need", "sex"), false);
+        assertThat(comparisons).anySatisfy(c -> {
+            assertThat(c.at("/observation/disclosure/status").asString()).isEqualTo("SUPPRESSED");
+            assertThat(c.get("quintile").isNull()).isTrue();
+            assertThat(c.get("outcome").asString()).isEqualTo("NOT_COMPARED");
+        });
+        assertThat(comparisons).extracting(c -> c.get("outcome").asString()).contains("HIGHER", "SIMILAR", "LOWER");
+    }
+
+    /** Compares every ward of the region by QUINTILES and checks each against ranking the released values here. */
+    private List<JsonNode> assertQuintilesAsComputedHere(Api caller, String indicator, List<String> breakdown, boolean lowerIsBetter) {
+        JsonNode compare = caller.data("""
+                query($indicator: ID!, $breakdown: [String!]) { compare(query: {indicator: $indicator,
+                    areas: {within: "Z12000001", level: "ward"}, breakdown: $breakdown}, method: QUINTILES) {
+                  outcome quintile benchmark { area { code } }
+                  observation { area { code } period { code } characteristics { code } value disclosure { status } } } }""",
+                Map.of("indicator", indicator, "breakdown", breakdown)).get("compare");
+        Map<String, List<Double>> released = new HashMap<>();
+        List<JsonNode> comparisons = new ArrayList<>();
+        for (JsonNode c : compare) {
+            comparisons.add(c);
+            if (!c.at("/observation/value").isNull()) {
+                released.computeIfAbsent(group(c), g -> new ArrayList<>()).add(c.at("/observation/value").asDouble());
+            }
+        }
+        assertThat(comparisons).hasSize(100 * (breakdown.size() == 1 ? 2 : 12));
+        for (JsonNode c : comparisons) {
+            assertThat(c.at("/benchmark/area/code").asString()).isEqualTo("Z92000001");
+            JsonNode value = c.at("/observation/value");
+            if (value.isNull()) {
+                assertThat(c.get("quintile").isNull()).isTrue();
+                assertThat(c.get("outcome").asString()).isEqualTo("NOT_COMPARED");
+                continue;
+            }
+            List<Double> values = released.get(group(c));
+            double v = value.asDouble();
+            long better = values.stream().filter(x -> lowerIsBetter ? x < v : x > v).count();
+            int quintile = (int) Math.ceil(5.0 * (better + 1) / values.size());
+            String outcome = quintile == 1 ? (lowerIsBetter ? "BETTER" : "HIGHER")
+                    : quintile == 5 ? (lowerIsBetter ? "WORSE" : "LOWER") : "SIMILAR";
+            assertThat(c.get("quintile").asInt()).as("quintile of %s", c.at("/observation")).isEqualTo(quintile);
+            assertThat(c.get("outcome").asString()).isEqualTo(outcome);
+        }
+        return comparisons;
+    }
+
+    private static String group(JsonNode comparison) {
+        StringBuilder group = new StringBuilder(comparison.at("/observation/period/code").asString());
+        comparison.at("/observation/characteristics").forEach(c -> group.append('|').append(c.get("code").asString()));
+        return group.toString();
     }
 
     /** Byar's approximation (Breslow and Day 1987), as in the PHE technical guide. */

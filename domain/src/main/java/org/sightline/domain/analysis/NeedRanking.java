@@ -1,7 +1,6 @@
 package org.sightline.domain.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.sightline.domain.indicator.Polarity;
 
@@ -10,7 +9,7 @@ import org.sightline.domain.indicator.Polarity;
  * highest value when lower is better or when there is no judgement. Ties share a rank and the next
  * rank skips ("1, 2, 2, 4"). Areas without a value (suppressed or missing) get no rank and no
  * quintile: they are never placed by a hidden value. Quintile 1 holds the fifth of ranked areas in
- * greatest need: quintile = ceil(5 * rank / number ranked).
+ * greatest need: quintile = ceil(5 * rank / number ranked). The placing is {@link RankedValues}'s.
  */
 public final class NeedRanking {
 
@@ -26,21 +25,17 @@ public final class NeedRanking {
     }
 
     public static <K> List<Ranked<K>> rank(List<Candidate<K>> candidates, Polarity polarity) {
-        Comparator<Double> greatestNeedFirst = polarity == Polarity.HIGHER_IS_BETTER
-                ? Comparator.naturalOrder() : Comparator.reverseOrder();
-        List<Candidate<K>> withValue = candidates.stream().filter(c -> c.value() != null && !c.value().isNaN())
-                .sorted(Comparator.comparing(Candidate::value, greatestNeedFirst)).toList();
-        int n = withValue.size();
-        java.util.Map<K, Integer> ranks = new java.util.HashMap<>();
-        for (int i = 0; i < n; i++) {
-            boolean tiedWithPrevious = i > 0 && withValue.get(i).value().equals(withValue.get(i - 1).value());
-            ranks.put(withValue.get(i).key(), tiedWithPrevious ? ranks.get(withValue.get(i - 1).key()) : i + 1);
-        }
+        RankedValues values = new RankedValues(greatestNeedFirst(polarity));
+        candidates.forEach(c -> values.add(c.value()));
         List<Ranked<K>> result = new ArrayList<>(candidates.size());
         for (Candidate<K> candidate : candidates) {
-            Integer rank = ranks.get(candidate.key());
-            result.add(new Ranked<>(candidate.key(), rank, rank == null ? null : (int) Math.ceil(5.0 * rank / n)));
+            result.add(new Ranked<>(candidate.key(), values.rank(candidate.value()), values.quintile(candidate.value())));
         }
         return result;
+    }
+
+    /** The end of the scale where need is greatest: low values when higher is better, else high values. */
+    static RankedValues.Direction greatestNeedFirst(Polarity polarity) {
+        return polarity == Polarity.HIGHER_IS_BETTER ? RankedValues.Direction.LOWEST_FIRST : RankedValues.Direction.HIGHEST_FIRST;
     }
 }
