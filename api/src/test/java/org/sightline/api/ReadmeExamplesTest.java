@@ -32,20 +32,20 @@ class ReadmeExamplesTest extends SightlineTest {
     @Test
     void indicatorsCanBeSearchedAndPaged() {
         JsonNode all = api().data("{ indicators(search: \"demo\") { totalCount edges { node { id } } } }", Map.of());
-        assertThat(all.at("/indicators/totalCount").asInt()).isEqualTo(5);
+        assertThat(all.at("/indicators/totalCount").asInt()).isEqualTo(7);
 
-        JsonNode first = api().data("{ indicators(search: \"demo\", first: 3) { totalCount pageInfo { hasNextPage endCursor } "
+        JsonNode first = api().data("{ indicators(search: \"demo\", first: 5) { totalCount pageInfo { hasNextPage endCursor } "
                 + "edges { node { id characteristicTypes { code values { code } } } } } }", Map.of());
-        assertThat(first.at("/indicators/totalCount").asInt()).isEqualTo(5);
-        assertThat(first.at("/indicators/edges")).hasSize(3);
+        assertThat(first.at("/indicators/totalCount").asInt()).isEqualTo(7);
+        assertThat(first.at("/indicators/edges")).hasSize(5);
         assertThat(first.at("/indicators/pageInfo/hasNextPage").asBoolean()).isTrue();
-        JsonNode rest = api().data("query($after: String) { indicators(search: \"demo\", first: 3, after: $after) { "
+        JsonNode rest = api().data("query($after: String) { indicators(search: \"demo\", first: 5, after: $after) { "
                 + "totalCount pageInfo { hasNextPage } edges { node { id } } } }",
                 Map.of("after", first.at("/indicators/pageInfo/endCursor").asString()));
         assertThat(rest.at("/indicators/edges")).hasSize(2);
         assertThat(rest.at("/indicators/edges/0/node/id").asString()).isEqualTo("demo-service-contacts");
         assertThat(rest.at("/indicators/edges/1/node/id").asString()).isEqualTo("demo-wellbeing-score");
-        assertThat(rest.at("/indicators/totalCount").asInt()).isEqualTo(5);
+        assertThat(rest.at("/indicators/totalCount").asInt()).isEqualTo(7);
         assertThat(rest.at("/indicators/pageInfo/hasNextPage").asBoolean()).isFalse();
 
         JsonNode population = api().data("{ indicator(id: \"demo-population\") { characteristicTypes { code values { code } } } }", Map.of());

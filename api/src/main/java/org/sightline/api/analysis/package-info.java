@@ -1,2 +1,2 @@
-/** GraphQL analyses over protected observations: greatest need, comparison, trend. */
+/** GraphQL analyses over protected observations: greatest need, comparison, trend, overlay, inequality. */
 package org.sightline.api.analysis;

@@ -84,7 +84,7 @@ class DemoDataLoader implements ApplicationRunner {
             demo.characteristicTypes().forEach(characteristicTypes::define);
             for (IndicatorDefinition indicator : demo.indicators()) {
                 int owner = switch (indicator.id()) {
-                    case DemoDataSet.ADMISSIONS_RATE -> nhs;
+                    case DemoDataSet.ADMISSIONS_RATE, DemoDataSet.ADMISSIONS_BY_DEPRIVATION -> nhs;
                     case DemoDataSet.WELLBEING_SCORE -> voluntary;
                     default -> council;
                 };
@@ -99,9 +99,10 @@ class DemoDataLoader implements ApplicationRunner {
             apiKeys.register("demo-admin", "demo operator", council, Role.ADMIN);
             int sensitive = indicators.find(DemoDataSet.SERVICE_CONTACTS).orElseThrow().dbId();
             int highlySensitive = indicators.find(DemoDataSet.SAFEGUARDING_CONCERNS).orElseThrow().dbId();
+            int careHomes = indicators.find(DemoDataSet.CARE_HOME_ADMISSIONS).orElseThrow().dbId();
             agreements.ensure("demo-wessex-jsna", "Wessex JSNA data sharing agreement (demo)",
                     "Joint Strategic Needs Assessment of adult social care needs", "UK GDPR Art. 6(1)(e), 9(2)(h)", "LIVE",
-                    java.time.LocalDate.of(2024, 4, 1), null, java.util.List.of(council, nhs), java.util.List.of(sensitive, highlySensitive));
+                    java.time.LocalDate.of(2024, 4, 1), null, java.util.List.of(council, nhs), java.util.List.of(sensitive, highlySensitive, careHomes));
         });
         statistics.refresh(TableStatistics.Tables.GEOGRAPHY);
         statistics.refresh(TableStatistics.Tables.OBSERVATIONS);
