@@ -64,6 +64,20 @@ class ReadmeExamplesTest extends SightlineTest {
         assertThat(total.at("/observations/edges/0/node/count").asLong()).isPositive();
     }
 
+    @Test
+    void theInequalityExampleMeasuresEveryDistrictOfTheRegion() throws IOException {
+        String query = graphqlBlocks().stream().filter(b -> b.contains("inequality(")).findFirst().orElseThrow();
+        JsonNode rows = api().data(query, Map.of()).get("inequality");
+        assertThat(rows).hasSize(5);
+        for (JsonNode row : rows) {
+            assertThat(row.get("groups")).hasSize(10);
+            assertThat(row.at("/sii/value").isNumber()).isTrue();
+            assertThat(row.at("/sii/lowerCI").asDouble()).isLessThan(row.at("/sii/upperCI").asDouble());
+            assertThat(row.get("absoluteGap").asDouble()).isCloseTo(
+                    row.at("/groups/9/value").asDouble() - row.at("/groups/0/value").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
     private static List<String> graphqlBlocks() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
         Matcher m = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(readme);

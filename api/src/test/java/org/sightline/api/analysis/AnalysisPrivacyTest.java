@@ -19,7 +19,8 @@ class AnalysisPrivacyTest extends SightlineTest {
 
     @Test
     void rankingsShowThePublishedValuesAndNeverRankAWithheldOne() {
-        for (Api caller : List.of(api(), api("demo-partner"))) {
+        List<Api> callers = List.of(api(), api("demo-partner"));
+        for (Api caller : callers) {
             Map<String, String> observed = new HashMap<>();
             caller.data("""
                     query($q: ObservationQuery!) { observations(query: $q, first: 10000) { edges { node {
@@ -38,7 +39,12 @@ class AnalysisPrivacyTest extends SightlineTest {
                     sawUnranked = true;
                 }
             }
-            assertThat(sawUnranked).as("some cells are withheld, and they are not ranked").isTrue();
+            boolean partner = caller != callers.get(0);
+            if (partner) {
+                // Suppression withholds small cells whatever the noise secret; under noise, whether a
+                // noisy value falls below the threshold depends on this database's secret.
+                assertThat(sawUnranked).as("some cells are withheld, and they are not ranked").isTrue();
+            }
         }
     }
 
