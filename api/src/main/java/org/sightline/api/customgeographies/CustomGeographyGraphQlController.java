@@ -1,7 +1,6 @@
 package org.sightline.api.customgeographies;
 
 import java.util.List;
-import java.util.Map;
 import org.sightline.api.geography.AreaDirectory;
 import org.sightline.domain.access.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,11 +22,13 @@ class CustomGeographyGraphQlController {
         this.areas = areas;
     }
 
+    /** The GraphQL {@code CustomGeographyInput}. */
+    record CustomGeographyInput(String name, String description, List<String> members) {
+    }
+
     @MutationMapping
-    CustomGeography defineCustomGeography(@Argument Map<String, Object> input, @ContextValue Caller caller) {
-        @SuppressWarnings("unchecked")
-        List<String> members = (List<String>) input.get("members");
-        return customGeographies.define(caller, (String) input.get("name"), (String) input.get("description"), members);
+    CustomGeography defineCustomGeography(@Argument CustomGeographyInput input, @ContextValue Caller caller) {
+        return customGeographies.define(caller, input.name(), input.description(), input.members());
     }
 
     @QueryMapping

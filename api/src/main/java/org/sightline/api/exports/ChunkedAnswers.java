@@ -19,7 +19,11 @@ import org.sightline.domain.observation.ObservationQuery;
  * per cell, suppression runs on the whole table of margins whatever was asked, the latest period
  * is the indicator's, and the treatment follows the areas' level, which is the same in every
  * chunk. Explicit codes of more than one area type (whose treatment is the strongest over all of
- * them) and custom geographies are therefore answered whole, as one chunk.
+ * them) and custom geographies (whose treatment follows their members' levels) are therefore
+ * answered whole, as one chunk. Answers span one country's margin table; a question over areas
+ * of several countries (a level with no within) is answered per chunk, each chunk rooted in its
+ * own first area's country, which withholds less than the whole question would but nothing the
+ * caller could not ask for country by country.
  */
 final class ChunkedAnswers {
 
@@ -65,7 +69,7 @@ final class ChunkedAnswers {
             return after -> areas.codesAt(selector.level(), selector.within(), after, areasPerChunk);
         }
         List<AreaRef> found = areas.findAll(selector.codes());
-        if (found.stream().map(AreaRef::type).distinct().count() > 1) {
+        if (found.stream().map(AreaRef::type).distinct().count() > 1 || found.stream().anyMatch(a -> a.type().equals("custom"))) {
             return null;
         }
         List<String> codes = found.stream().map(AreaRef::code).toList();

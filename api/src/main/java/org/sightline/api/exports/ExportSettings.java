@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      chunk's rows, and each chunk is one question, so it must stay under
  *                      {@code sightline.privacy.max-cells-per-query} (areas x periods x breakdown
  *                      combinations)
+ * @param maxCells      the most rows one export may have (default 1,000,000, about what a
+ *                      spreadsheet opens), checked before anything is answered
  */
 @ConfigurationProperties("sightline.exports")
-public record ExportSettings(Integer areasPerChunk) {
+public record ExportSettings(Integer areasPerChunk, Long maxCells) {
 
     public ExportSettings {
         areasPerChunk = areasPerChunk == null ? 100 : areasPerChunk;
+        maxCells = maxCells == null ? 1_000_000L : maxCells;
         if (areasPerChunk < 1) {
             throw new IllegalArgumentException("sightline.exports.areas-per-chunk must be at least 1, not " + areasPerChunk);
         }

@@ -10,6 +10,7 @@ import org.sightline.api.analysis.BenchmarkComparisons;
 import org.sightline.api.analysis.ComparisonMethod;
 import org.sightline.api.geography.AreaDirectory;
 import org.sightline.api.indicators.IndicatorCatalogue;
+import org.sightline.api.indicators.Indicators;
 import org.sightline.api.observations.ObservationService;
 import org.sightline.api.security.CurrentCaller;
 import org.sightline.domain.observation.AreaSelector;
@@ -32,12 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
  * 4xx responses); a failure after that (e.g. a privacy budget running out half-way) aborts the
  * connection, so a truncated download never looks complete.
  * <p>
- * Parameters: {@code indicator}; {@code codes} (comma-separated) or {@code level} with optional
- * {@code within}; {@code periods} (comma-separated codes) or {@code from}/{@code to} (default:
+ * Parameters: {@code indicator}; {@code codes} (comma-separated), {@code level} with optional
+ * {@code within}, or {@code customGeography}; {@code periods} (comma-separated codes) or {@code from}/{@code to} (default:
  * latest); {@code breakdown} (comma-separated type codes); {@code filter} as
  * {@code type:value1|value2}, repeatable; {@code benchmark} (area code; default the country of the
  * first area, none for NON_ADDITIVE indicators) and {@code comparison} (CI_OVERLAP_95 (default),
- * CI_OVERLAP_99_8 or QUINTILES), as GraphQL {@code compare} takes them.
+ * CI_OVERLAP_99_8 or QUINTILES), as GraphQL {@code compare} takes them. An export may have at most
+ * {@code sightline.exports.max-cells} rows ({@link ExportSize}, checked before anything is answered).
  * <p>
  * Columns, always in this order: {@code indicator_id, indicator_name, parent_code, parent_name,
  * area_code, area_name, area_type}, one column per breakdown type named by its code (holding the
@@ -51,11 +53,15 @@ import org.springframework.web.bind.annotation.RestController;
 class ObservationCsvController {
 
     private final ObservationCsv csv;
+    private final ExportSize size;
+    private final IndicatorCatalogue indicators;
 
-    ObservationCsvController(ObservationService observations, IndicatorCatalogue indicators, AreaDirectory areas,
-                             BenchmarkComparisons comparisons, ExportSettings settings) {
+    ObservationCsvController(ObservationService observations, IndicatorCatalogue indicators, Indicators indicatorRows,
+                             AreaDirectory areas, BenchmarkComparisons comparisons, ExportSettings settings) {
+        this.indicators = indicators;
         this.csv = new ObservationCsv(indicators, areas, comparisons,
                 new ChunkedAnswers(areas, observations::answer, settings.areasPerChunk()));
+        this.size = new ExportSize(areas, indicatorRows, settings.maxCells());
     }
 
     @GetMapping(path = "/api/v1/observations.csv")
@@ -63,6 +69,7 @@ class ObservationCsvController {
                 @RequestParam(required = false) String codes,
                 @RequestParam(required = false) String within,
                 @RequestParam(required = false) String level,
+                @RequestParam(required = false) String customGeography,
                 @RequestParam(required = false) String periods,
                 @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to,
@@ -72,9 +79,10 @@ class ObservationCsvController {
                 @RequestParam(required = false) String comparison,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObservationQuery query = new ObservationQuery(indicator,
-                new AreaSelector(split(codes), within, level, null),
+                new AreaSelector(split(codes), within, level, customGeography),
                 PeriodSelector.of(null, split(periods).isEmpty() ? null : split(periods), from, to),
                 split(breakdown), filters(filter));
+        size.require(indicators.require(indicator), query);
         ObservationCsv.Export export = csv.prepare(query, blankToNull(benchmark), ComparisonMethod.parse(comparison),
                 CurrentCaller.of(request));
         response.setContentType("text/csv;charset=UTF-8");

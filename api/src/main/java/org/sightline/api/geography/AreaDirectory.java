@@ -91,6 +91,19 @@ public class AreaDirectory {
      * or everywhere when within is null. Lets a big question be answered a page of areas at a time.
      */
     public List<String> codesAt(String level, String within, String afterCode, int limit) {
+        Condition condition = at(level, within);
+        if (afterCode != null) {
+            condition = condition.and(AREA.CODE.gt(afterCode));
+        }
+        return db.select(AREA.CODE).from(AREA).where(condition).orderBy(AREA.CODE).limit(limit).fetch(AREA.CODE);
+    }
+
+    /** How many areas {@link #codesAt} lists in all. */
+    public int countAt(String level, String within) {
+        return countOf(at(level, within));
+    }
+
+    private static Condition at(String level, String within) {
         Condition condition = AREA.AREA_TYPE.eq(level);
         if (within != null) {
             // Depth 0 included, as the roll-up's own area condition includes it.
@@ -99,10 +112,7 @@ public class AreaDirectory {
                     .join(w).on(w.ID.eq(AREA_CLOSURE.ANCESTOR_ID))
                     .where(w.CODE.eq(within))));
         }
-        if (afterCode != null) {
-            condition = condition.and(AREA.CODE.gt(afterCode));
-        }
-        return db.select(AREA.CODE).from(AREA).where(condition).orderBy(AREA.CODE).limit(limit).fetch(AREA.CODE);
+        return condition;
     }
 
     /** The areas among {@code codes} that exist, in code order. */

@@ -1,6 +1,7 @@
 package org.sightline.api.observations;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.sightline.domain.indicator.DisclosureClass;
 import org.sightline.privacy.DisclosurePolicy;
 import org.sightline.privacy.DisclosureStatus;
 import org.sightline.privacy.noise.CellIdentity;
+import org.sightline.privacy.policy.Access.EffectiveRole;
 import org.sightline.privacy.policy.PolicyRule;
 import org.sightline.privacy.policy.RoundToBase;
 import org.sightline.privacy.policy.Treatment;
@@ -99,7 +101,7 @@ public class ObservationService {
             treatmentAt(rule, definition, caller, resolved.areas().level());
         }
         // Named custom areas are checked before any data is read, so a refusal says nothing about the data.
-        treatmentOfCustomAreas(rule, definition, caller, customGeographies.memberTypes(resolved.areas().codes()).values());
+        treatmentOfCustomAreas(rule, definition, caller, standing, customGeographies.memberTypes(resolved.areas().codes()).values());
         Observations.RolledUpTable table = observations.rollUp(resolved);
         if (definition.measureType() == MeasureType.NON_ADDITIVE && !table.allAtStoredGrain()) {
             throw new InvalidQueryException("indicator '" + definition.id() + "' is NON_ADDITIVE (" + definition.unit()
@@ -122,15 +124,18 @@ public class ObservationService {
         List<String> customCodes = table.cells().stream().filter(c -> c.area().type().equals("custom")).map(c -> c.area().code())
                 .distinct().toList();
         if (!customCodes.isEmpty()) {
-            Treatment custom = treatmentOfCustomAreas(rule, definition, caller, customGeographies.memberTypes(customCodes).values());
+            Treatment custom = treatmentOfCustomAreas(rule, definition, caller, standing, customGeographies.memberTypes(customCodes).values());
             treatment = strength(custom) > strength(treatment) ? custom : treatment;
         }
         List<PublishedObservation> published = treatment == Treatment.SUPPRESS || treatment == Treatment.ROUND
                 ? publish(definition, table.cells(), rounded(treatment, suppressWithMargins(indicator, query, table.cells(), rule)))
                 : protect(definition, indicator.id(), table.cells(), policies.forTreatment(treatment));
-        if (treatment == Treatment.NOISE && (caller.role() == Role.PARTNER || caller.role() == Role.ANALYST)) {
-            // Interactive noisy questions of named callers are charged to their budget before any
-            // value leaves; noise withheld as too small was computed too, so it counts.
+        if (treatment == Treatment.NOISE && standing.access().effectiveRole() != EffectiveRole.PUBLIC) {
+            // Interactive noisy questions of callers with more than public standing (partners,
+            // analysts, stewards reading another organisation's data) are charged to their budget
+            // before any value leaves; noise withheld as too small was computed too, so it counts.
+            // Public-standing answers (anonymous callers and operators) are standard tables with
+            // consistent noise and no custom areas, so asking again gains nothing.
             double rho = published.stream().mapToDouble(p -> p.disclosure().rho() == null ? 0 : p.disclosure().rho()).sum();
             ledger.charge(caller, indicator.dbId(), rho, query.toString());
         }
@@ -162,13 +167,16 @@ public class ObservationService {
      * query rule 6): noisy answers to many overlapping areas anyone can define would add up.
      */
     private Treatment treatmentOfCustomAreas(PolicyRule rule, IndicatorDefinition definition, Caller caller,
-                                             java.util.Collection<String> memberTypes) {
+                                             Entitlements.Standing standing, Collection<String> memberTypes) {
         if (memberTypes.isEmpty()) {
             return Treatment.EXACT;
         }
-        if (caller.role() == Role.PUBLIC && definition.disclosureClass() != DisclosureClass.OPEN) {
+        // Public standing covers operators too (ADMIN sees what the public sees), and nobody with
+        // public standing has a budget to charge for fresh noise on each new area.
+        if (standing.access().effectiveRole() == EffectiveRole.PUBLIC && definition.disclosureClass() != DisclosureClass.OPEN) {
             throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass()
-                    + ": custom geographies are not answered for the public on it; ask for standard areas");
+                    + ": custom geographies are not answered for the public (or operators, who see what the public sees) on it; "
+                    + "ask for standard areas");
         }
         Treatment treatment = memberTypes.stream().distinct().map(type -> treatmentAt(rule, definition, caller, type))
                 .max(Comparator.comparingInt(ObservationService::strength)).orElseThrow();

@@ -110,7 +110,6 @@ class InequalityTest extends SightlineTest {
     void asPublicOnASensitiveRateEveryGroupIsTheNoisyReleasedValueAndWithheldGroupsStopTheMeasures() {
         Api publicCaller = api();
         boolean sawWithheld = false;
-        boolean sawComputed = false;
         for (Map<String, Object> areas : List.of(Map.<String, Object>of("within", DemoDataSet.REGION, "level", "lad"),
                 Map.<String, Object>of("within", "Z08000002", "level", "ward"))) {
             Map<String, Object> query = Map.of("indicator", DemoDataSet.CARE_HOME_ADMISSIONS, "areas", areas,
@@ -162,13 +161,14 @@ class InequalityTest extends SightlineTest {
                         populations[i] = groups.get(DECILES.get(i)).get("denominator").asDouble();
                     }
                     assertThat(row.at("/sii/value").asDouble()).as(area).isCloseTo(weightedSlope(populations, values), within(1e-9));
-                    sawComputed = true;
                 }
             }
             assertThat(groupsSeen).as("every released cell is a group, and nothing else").isEqualTo(observed.size());
         }
+        // Ward x decile cells hold a handful of admissions, so some are always withheld. Whether a
+        // district has all ten deciles released depends on this database's noise secret, so the
+        // computed case is checked whenever it occurs (and always on OPEN data, above).
         assertThat(sawWithheld).as("some ward's deciles are withheld, and stop the slope index").isTrue();
-        assertThat(sawComputed).as("some district has every decile released, noisy").isTrue();
     }
 
     @Test

@@ -157,7 +157,11 @@ class ObservationCsvTest extends SightlineTest {
             for (CSVRecord row : rows) {
                 assertSameNumbers(row, whole.get(row.get("area_code") + "/" + row.get("need") + "/" + row.get("sex")));
             }
-            assertThat(rows).extracting(r -> r.get("disclosure_status")).contains("SUPPRESSED");
+            if (!caller.getValue().isEmpty()) {
+                // Suppression withholds the same small cells on every database; which noisy cells fall
+                // below the threshold depends on the database's noise secret.
+                assertThat(rows).extracting(r -> r.get("disclosure_status")).contains("SUPPRESSED");
+            }
         }
     }
 

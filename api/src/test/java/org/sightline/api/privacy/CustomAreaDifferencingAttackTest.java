@@ -56,23 +56,26 @@ class CustomAreaDifferencingAttackTest extends SightlineTest {
         Map<String, Long> exact = counts(api("demo-steward"), indicator, Map.of("codes", List.of(a, b, wards.get(0))), List.of());
         assertThat(exact.get(a + "|") - exact.get(b + "|")).isEqualTo(exact.get(wards.get(0) + "|"));
 
-        Api anyone = api();
-        List<JsonNode> answers = List.of(
-                anyone.graphql(OBSERVATIONS, Map.of("q", Map.of("indicator", indicator, "areas", Map.of("codes", List.of(a))))),
-                anyone.graphql(OBSERVATIONS, Map.of("q", Map.of("indicator", indicator, "areas", Map.of("customGeography", b)))),
-                anyone.graphql("query($q: ObservationQuery!) { rank(query: $q) { rank observation { count } } }",
-                        Map.of("q", Map.of("indicator", indicator, "areas", Map.of("codes", List.of(a, b))))),
-                anyone.graphql("query($q: ObservationQuery!, $b: String) { compare(query: $q, benchmark: $b) { outcome benchmark { count } } }",
-                        Map.of("q", Map.of("indicator", indicator, "areas", Map.of("codes", List.of(wards.get(1)))), "b", a)),
-                anyone.graphql("query($q: ObservationQuery!) { trend(query: $q) { change points { count } } }",
-                        Map.of("q", Map.of("indicator", indicator, "areas", Map.of("customGeography", a)))),
-                anyone.graphql("""
-                        query($areas: AreaSelector!) { overlay(x: "demo-service-contacts", y: "demo-population", areas: $areas, period: "2023/24") {
-                          pairs { x { count } } } }""", Map.of("areas", Map.of("codes", List.of(a, b)))));
-        for (JsonNode answer : answers) {
-            assertThat(answer.at("/errors/0/extensions/classification").asString()).as(answer.toString()).isEqualTo("FORBIDDEN");
-            assertThat(answer.at("/errors/0/message").asString()).contains("custom geographies are not answered for the public");
-            assertThat(answer.toString()).doesNotContain("\"count\"");
+        for (Api anyone : List.of(api(), api("demo-admin"))) {
+            List<JsonNode> answers = List.of(
+                    anyone.graphql(OBSERVATIONS, Map.of("q", Map.of("indicator", indicator, "areas", Map.of("codes", List.of(a))))),
+                    anyone.graphql(OBSERVATIONS, Map.of("q", Map.of("indicator", indicator, "areas", Map.of("customGeography", b)))),
+                    anyone.graphql("query($q: ObservationQuery!) { rank(query: $q) { rank observation { count } } }",
+                            Map.of("q", Map.of("indicator", indicator, "areas", Map.of("codes", List.of(a, b))))),
+                    anyone.graphql("query($q: ObservationQuery!, $b: String) { compare(query: $q, benchmark: $b) { outcome benchmark { count } } }",
+                            Map.of("q", Map.of("indicator", indicator, "areas", Map.of("codes", List.of(wards.get(1)))), "b", a)),
+                    anyone.graphql("query($q: ObservationQuery!) { trend(query: $q) { change points { count } } }",
+                            Map.of("q", Map.of("indicator", indicator, "areas", Map.of("customGeography", a)))),
+                    anyone.graphql("""
+                            query($areas: AreaSelector!) { overlay(x: "demo-service-contacts", y: "demo-population", areas: $areas, period: "2023/24") {
+                              pairs { x { count } } } }""", Map.of("areas", Map.of("codes", List.of(a, b)))),
+                    anyone.graphql("query($q: ObservationQuery!) { inequality(query: $q, by: \"imd_decile\") { groups { count } sii { value } } }",
+                            Map.of("q", Map.of("indicator", DemoDataSet.CARE_HOME_ADMISSIONS, "areas", Map.of("codes", List.of(a, b))))));
+            for (JsonNode answer : answers) {
+                assertThat(answer.at("/errors/0/extensions/classification").asString()).as(answer.toString()).isEqualTo("FORBIDDEN");
+                assertThat(answer.at("/errors/0/message").asString()).contains("custom geographies are not answered for the public");
+                assertThat(answer.toString()).doesNotContain("\"count\"");
+            }
         }
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://localhost:" + port + "/api/v1/observations.csv?indicator=" + indicator + "&codes=" + a + "," + b)).build(),
@@ -198,6 +201,33 @@ class CustomAreaDifferencingAttackTest extends SightlineTest {
         // overlapping areas is bounded by the ledger (the equivalent areas were charged too).
         double perAnswer = 6 * 0.125;
         assertThat(ledger.spent(callerId).doubleValue()).isCloseTo(charged + 3 * perAnswer, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void aStewardReadingAnotherOrganisationsIndicatorIsChargedForEveryNoisyCustomArea() {
+        // demo-safeguarding-concerns belongs to the council; a police steward stands as a partner
+        // for it (noise down to districts), so every custom area it asks about costs budget.
+        int police = db.fetchOne("select id from organisation where code = 'demo-wessex-police'").get(0, Integer.class);
+        String key = "custom-area-police-steward";
+        String callerId = "key:" + apiKeys.register(key, "police steward", police, Role.STEWARD);
+        ledger.setBudget(callerId, 1.0);
+        Api steward = api(key);
+        List<String> districts = List.of("Z08000001", "Z08000002", "Z08000003", "Z08000004", "Z08000005");
+        double spent = 0;
+        for (int size = 2; size <= 5; size++) {
+            String custom = define(steward, "First " + size + " districts", districts.subList(0, size));
+            JsonNode edges = steward.data(OBSERVATIONS, Map.of("q", Map.of("indicator", DemoDataSet.SAFEGUARDING_CONCERNS,
+                    "areas", Map.of("codes", List.of(custom)), "breakdown", List.of("sex")))).at("/observations/edges");
+            assertThat(edges).hasSize(2);
+            edges.forEach(e -> assertThat(e.at("/node/disclosure/status").asString()).isIn("NOISED", "SUPPRESSED"));
+            spent += rho(edges);
+        }
+        // Two cells (F, M) at rho 0.125 each: four answers spend the budget of 1.0 and the next is refused.
+        assertThat(spent).isEqualTo(1.0);
+        assertThat(ledger.spent(callerId).doubleValue()).isEqualTo(1.0);
+        JsonNode overBudget = steward.graphql(OBSERVATIONS, Map.of("q", Map.of("indicator", DemoDataSet.SAFEGUARDING_CONCERNS,
+                "areas", Map.of("codes", List.of(define(steward, "One more", List.of("Z08000005")))), "breakdown", List.of("sex"))));
+        assertThat(overBudget.at("/errors/0/message").asString()).contains("privacy budget exhausted");
     }
 
     private List<String> noisyCounts(Api caller, Map<String, Object> query, String area, String renameTo) {
