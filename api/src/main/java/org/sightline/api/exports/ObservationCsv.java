@@ -35,8 +35,8 @@ final class ObservationCsv {
 
     static final List<String> LEADING_COLUMNS = List.of("indicator_id", "indicator_name", "parent_code", "parent_name",
             "area_code", "area_name", "area_type");
-    static final List<String> TRAILING_COLUMNS = List.of("period", "value", "lower_ci", "upper_ci", "count", "denominator",
-            "disclosure_status", "value_note");
+    static final List<String> TRAILING_COLUMNS = List.of("period", "value", "lower_ci", "upper_ci", "lower_ci_99_8", "upper_ci_99_8",
+            "count", "denominator", "disclosure_status", "value_note");
     static final List<String> COMPARISON_COLUMNS = List.of("benchmark_code", "benchmark_value", "comparison_method", "comparison",
             "quintile");
 
@@ -169,6 +169,8 @@ final class ObservationCsv {
             record.add(blankIfNull(row.value()));
             record.add(blankIfNull(row.lowerCI()));
             record.add(blankIfNull(row.upperCI()));
+            record.add(row.interval998() == null ? "" : row.interval998().lower());
+            record.add(row.interval998() == null ? "" : row.interval998().upper());
             record.add(blankIfNull(row.count()));
             record.add(blankIfNull(row.denominator()));
             record.add(row.disclosure().status().name());

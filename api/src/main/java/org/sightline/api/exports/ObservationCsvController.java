@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * Columns, always in this order: {@code indicator_id, indicator_name, parent_code, parent_name,
  * area_code, area_name, area_type}, one column per breakdown type named by its code (holding the
- * value's label, in breakdown order), {@code period, value, lower_ci, upper_ci, count,
+ * value's label, in breakdown order), {@code period, value, lower_ci, upper_ci, lower_ci_99_8, upper_ci_99_8, count,
  * denominator, disclosure_status, value_note}, then the comparison: {@code benchmark_code,
  * benchmark_value, comparison_method, comparison} (BETTER, SIMILAR, WORSE, HIGHER, LOWER or
  * NOT_COMPARED, as {@code compare} says) and {@code quintile} (QUINTILES only). Rows are in area

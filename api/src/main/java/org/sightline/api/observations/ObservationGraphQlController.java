@@ -16,6 +16,7 @@ import org.sightline.domain.access.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -53,6 +54,24 @@ class ObservationGraphQlController {
             }
         }
         return Connection.of(remaining, size, after != null, table.size(), ObservationGraphQlController::sortKey);
+    }
+
+    /** A confidence interval of an observation's value at one level, and how it was obtained. */
+    record ConfidenceInterval(String level, Double lower, Double upper, String method) {
+    }
+
+    /**
+     * {@code Observation.confidenceInterval(level)}: the 95% interval as {@code lowerCI}/{@code
+     * upperCI} give it, or the 99.8% one - both from released numbers only.
+     */
+    @SchemaMapping(typeName = "Observation")
+    ConfidenceInterval confidenceInterval(PublishedObservation row, @Argument String level) {
+        if (level == null || level.equals("CI_95")) {
+            return new ConfidenceInterval("CI_95", row.lowerCI(), row.upperCI(), row.ciMethod());
+        }
+        var interval = row.interval998();
+        return interval == null ? new ConfidenceInterval("CI_99_8", null, null, null)
+                : new ConfidenceInterval("CI_99_8", interval.lower(), interval.upper(), interval.method().name());
     }
 
     /**

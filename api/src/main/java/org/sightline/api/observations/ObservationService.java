@@ -330,8 +330,10 @@ public class ObservationService {
                 upper = interval == null ? null : interval.upper();
                 method = interval == null ? null : interval.method().name();
             }
+            IntervalEstimate interval998 = ValueInterval.of(definition.measureType(), definition.multiplier(), safe.count(),
+                    safe.denominator(), ConfidenceLevel.NINETY_NINE_POINT_EIGHT);
             published.add(new PublishedObservation(cell.area(), cell.period(), cell.characteristics(), value,
-                    safe.count(), safe.denominator(), lower, upper, method, safe.disclosure()));
+                    safe.count(), safe.denominator(), lower, upper, method, interval998, safe.disclosure()));
         }
         return published;
     }

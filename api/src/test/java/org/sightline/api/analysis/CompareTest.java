@@ -26,7 +26,8 @@ class CompareTest extends SightlineTest {
             JsonNode comparisons = api().data("""
                     query($method: ComparisonMethod) { compare(query: {indicator: "demo-emergency-admissions",
                         areas: {within: "Z12000001", level: "lad"}, periods: {codes: ["2022"]}}, method: $method) {
-                      outcome observation { area { code } count denominator value lowerCI upperCI ciMethod }
+                      outcome observation { area { code } count denominator value lowerCI upperCI ciMethod
+                        wide: confidenceInterval(level: CI_99_8) { level lower upper method } }
                       benchmark { area { code } value } } }""", Map.of("method", method)).get("compare");
             assertThat(comparisons).hasSize(5);
             Map<String, Integer> outcomes = new HashMap<>();
@@ -45,6 +46,12 @@ class CompareTest extends SightlineTest {
                     assertThat(c.at("/observation/ciMethod").asString()).isEqualTo("BYAR");
                     assertThat(c.at("/observation/lowerCI").asDouble()).isCloseTo(lower, within(1e-6));
                     assertThat(c.at("/observation/upperCI").asDouble()).isCloseTo(upper, within(1e-6));
+                } else {
+                    // The 99.8% interval every observation carries is the one the comparison used.
+                    assertThat(c.at("/observation/wide/level").asString()).isEqualTo("CI_99_8");
+                    assertThat(c.at("/observation/wide/method").asString()).isEqualTo("BYAR");
+                    assertThat(c.at("/observation/wide/lower").asDouble()).isCloseTo(lower, within(1e-6));
+                    assertThat(c.at("/observation/wide/upper").asDouble()).isCloseTo(upper, within(1e-6));
                 }
             }
             System.out.println("compare " + method + ": " + outcomes);

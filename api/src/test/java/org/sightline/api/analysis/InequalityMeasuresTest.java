@@ -111,6 +111,6 @@ class InequalityMeasuresTest {
 
     private static PublishedObservation row(int group, double value, Long denominator, double lower, double upper) {
         return new PublishedObservation(AREA, YEAR, List.of(new CharacteristicRef("quintile", Integer.toString(group),
-                Integer.toString(group), group)), value, null, denominator, lower, upper, "SUPPLIED", Disclosure.EXACT);
+                Integer.toString(group), group)), value, null, denominator, lower, upper, "SUPPLIED", null, Disclosure.EXACT);
     }
 }

@@ -61,7 +61,8 @@ class ObservationCsvTest extends SightlineTest {
 
         CSVParser csv = parse(response.body());
         assertThat(csv.getHeaderNames()).containsExactly("indicator_id", "indicator_name", "parent_code", "parent_name",
-                "area_code", "area_name", "area_type", "sex", "period", "value", "lower_ci", "upper_ci", "count", "denominator",
+                "area_code", "area_name", "area_type", "sex", "period", "value", "lower_ci", "upper_ci", "lower_ci_99_8", "upper_ci_99_8",
+                "count", "denominator",
                 "disclosure_status", "value_note", "benchmark_code", "benchmark_value", "comparison_method", "comparison", "quintile");
         List<CSVRecord> rows = csv.getRecords();
         assertThat(rows).hasSize(40);
@@ -126,7 +127,8 @@ class ObservationCsvTest extends SightlineTest {
 
         CSVParser csv = parse(file);
         assertThat(csv.getHeaderNames()).containsExactly("indicator_id", "indicator_name", "parent_code", "parent_name",
-                "area_code", "area_name", "area_type", "sex", "age_band", "period", "value", "lower_ci", "upper_ci", "count",
+                "area_code", "area_name", "area_type", "sex", "age_band", "period", "value", "lower_ci", "upper_ci", "lower_ci_99_8",
+                "upper_ci_99_8", "count",
                 "denominator", "disclosure_status", "value_note", "benchmark_code", "benchmark_value", "comparison_method",
                 "comparison", "quintile");
         List<CSVRecord> rows = csv.getRecords();
@@ -257,7 +259,8 @@ class ObservationCsvTest extends SightlineTest {
     /** GraphQL observations of a question, keyed by area code and characteristic labels joined with "/". */
     private static Map<String, JsonNode> observationsByAreaAndLabels(org.sightline.api.Api caller, String question) {
         JsonNode edges = caller.data("{ observations(query: " + question + ", first: 10000) { edges { node { area { code } "
-                + "characteristics { label } value count denominator lowerCI upperCI disclosure { status reason } } } } }", Map.of())
+                + "characteristics { label } value count denominator lowerCI upperCI "
+                + "wide: confidenceInterval(level: CI_99_8) { lower upper } disclosure { status reason } } } } }", Map.of())
                 .at("/observations/edges");
         Map<String, JsonNode> byKey = new HashMap<>();
         for (JsonNode edge : edges) {
@@ -274,8 +277,8 @@ class ObservationCsvTest extends SightlineTest {
         assertThat(row.get("disclosure_status")).isEqualTo(expected.at("/disclosure/status").asString());
         assertThat(row.get("value_note")).isEqualTo(expected.at("/disclosure/reason").isNull() ? "" : expected.at("/disclosure/reason").asString());
         for (String[] column : new String[][] {{"value", "value"}, {"count", "count"}, {"denominator", "denominator"},
-                {"lower_ci", "lowerCI"}, {"upper_ci", "upperCI"}}) {
-            JsonNode graphql = expected.get(column[1]);
+                {"lower_ci", "lowerCI"}, {"upper_ci", "upperCI"}, {"lower_ci_99_8", "wide/lower"}, {"upper_ci_99_8", "wide/upper"}}) {
+            JsonNode graphql = expected.at("/" + column[1]);
             String csv = row.get(column[0]);
             if (graphql.isNull()) {
                 assertThat(csv).as(column[0]).isEmpty();
