@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=file:target/test-jwt/public.pem",
                 // One configured override, so the configuration path and rounding are exercised.
                 "sightline.privacy.policies.HIGHLY_SENSITIVE.ANALYST_WITH_AGREEMENT=ROUND@lad/FORBIDDEN"})
+@org.springframework.context.annotation.Import(StatementCounter.class)
 public abstract class SightlineTest {
 
     /** The key the tests' identity provider signs bearer tokens with; its public half configures the server. */

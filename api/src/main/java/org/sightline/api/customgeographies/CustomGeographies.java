@@ -108,10 +108,12 @@ public class CustomGeographies {
 
     /** The member type (finest member level) of each of the codes that is a custom geography. */
     public Map<String, String> memberTypes(Collection<String> codes) {
-        if (codes.isEmpty()) {
+        // Only custom codes can be custom geographies: most questions need no lookup at all.
+        List<String> custom = codes.stream().filter(c -> c.startsWith(CODE_PREFIX)).toList();
+        if (custom.isEmpty()) {
             return Map.of();
         }
-        var wanted = Codes.table(codes, "wanted");
+        var wanted = Codes.table(custom, "wanted");
         return db.select(AREA.CODE, CUSTOM_GEOGRAPHY.MEMBER_TYPE).from(wanted)
                 .join(AREA).on(AREA.CODE.eq(Codes.code(wanted)))
                 .join(CUSTOM_GEOGRAPHY).on(CUSTOM_GEOGRAPHY.AREA_ID.eq(AREA.ID))
