@@ -17,8 +17,7 @@ import org.sightline.api.releases.ReleaseImporter;
 import org.sightline.domain.indicator.IndicatorDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the demo data set on start when {@code sightline.demo} is true (by default: only on the
  * embedded database), through the same importers
  * partners use. Loading is idempotent (every importer recognises what it already has), so a
- * restart loads nothing new.
+ * restart loads nothing new. It runs once every bean exists and before the web server starts, so
+ * the first request already sees the demo data and keys.
  */
 @Component
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -63,7 +63,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
         boolean wanted = properties.demo() != null ? properties.demo() : embeddedDatabase.isPresent();
         if (!wanted) {
             return;
