@@ -22,8 +22,8 @@ class NoiseIdentityTest {
         int equal = 0;
         for (int i = 0; i < 50; i++) {
             String digest = "digest-" + i;
-            long a = noise.noiseFor(ObservationService.noiseIdentity("ind", cell("2022/23", 7, digest)), mechanism);
-            long b = noise.noiseFor(ObservationService.noiseIdentity("ind", cell("2023/24", 7, digest)), mechanism);
+            long a = noise.noiseFor(Publication.noiseIdentity("ind", cell("2022/23", 7, digest)), mechanism);
+            long b = noise.noiseFor(Publication.noiseIdentity("ind", cell("2023/24", 7, digest)), mechanism);
             equal += a == b ? 1 : 0;
         }
         // With sigma 10, independent draws coincide about 4% of the time; identical seeds always would.
@@ -35,8 +35,8 @@ class NoiseIdentityTest {
         RolledUpCell ward = cell("2023/24", 7, "same-cells");
         RolledUpCell customAreaEqualToTheWard = new RolledUpCell(new AreaRef("C0001", "My neighbourhood", "custom"),
                 ward.period(), List.of(), 12L, null, null, null, null, 6, 7, "same-cells");
-        assertThat(noise.noiseFor(ObservationService.noiseIdentity("ind", customAreaEqualToTheWard), mechanism))
-                .isEqualTo(noise.noiseFor(ObservationService.noiseIdentity("ind", ward), mechanism));
+        assertThat(noise.noiseFor(Publication.noiseIdentity("ind", customAreaEqualToTheWard), mechanism))
+                .isEqualTo(noise.noiseFor(Publication.noiseIdentity("ind", ward), mechanism));
     }
 
     private static RolledUpCell cell(String period, long release, String digest) {
