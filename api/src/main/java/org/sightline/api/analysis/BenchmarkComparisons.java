@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sets the areas of a question beside a benchmark area: the one implementation behind GraphQL
- * {@code compare} and the CSV export's comparison columns, so the two cannot disagree.
+ * {@code compare} and the CSV export's comparison columns, so the two cannot disagree about a row
+ * (GraphQL leaves out rows whose benchmark has no observation; the CSV keeps them, NOT_COMPARED).
  * <p>
  * Everything read comes from {@link ObservationService#answer} for the same caller: the benchmark
  * is the benchmark area's answer to the same question (periods, breakdown, filter), and each area

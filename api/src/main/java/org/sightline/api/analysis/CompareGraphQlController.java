@@ -50,6 +50,9 @@ class CompareGraphQlController {
         List<Comparison> result = new ArrayList<>(rows.size());
         for (PublishedObservation row : rows) {
             BenchmarkComparisons.Verdict verdict = comparer.judge(row);
+            // Comparison.benchmark is non-null in the schema, so a row whose benchmark has no
+            // observation for its period and characteristics is left out (the CSV keeps it, with
+            // blank benchmark columns and NOT_COMPARED).
             if (verdict.benchmark() != null) {
                 result.add(new Comparison(row, verdict.benchmark(), verdict.outcome(), verdict.quintile()));
             }
