@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredValue;
@@ -77,7 +78,11 @@ public class ObservationService {
         if (resolved.areas().level() != null) {
             decision.atLevel(resolved.areas().level());
         }
-        decision.forCustomAreas(customGeographies.memberTypes(resolved.areas().codes()).values());
+        Map<String, String> namedCustomAreas = customGeographies.memberTypes(resolved.areas().codes());
+        if (query.areas().customGeography() != null && namedCustomAreas.isEmpty()) {
+            throw new NotFoundException("no custom geography has the id '" + query.areas().customGeography() + "'");
+        }
+        decision.forCustomAreas(namedCustomAreas.values());
 
         Observations.RolledUpTable table = observations.rollUp(resolved);
         if (definition.measureType() == MeasureType.NON_ADDITIVE && !table.allAtStoredGrain()) {
@@ -93,7 +98,7 @@ public class ObservationService {
             throw new InvalidQueryException("the answer would have more cells than the " + policies.settings().maxCellsPerQuery()
                     + " returned per query: ask for fewer areas, periods or breakdowns");
         }
-        Treatment treatment = treatmentOf(table.cells(), decision);
+        Treatment treatment = treatmentOf(table.cells(), decision, namedCustomAreas);
         List<PublishedObservation> published = treatment == Treatment.SUPPRESS || treatment == Treatment.ROUND
                 ? Publication.of(definition, table.cells(),
                         marginSuppression.protect(indicator, query, table.cells(), decision.rule(), treatment))
@@ -118,12 +123,15 @@ public class ObservationService {
      * The treatment of the whole answer: the strongest over the levels of the areas actually in it
      * (explicit codes may mix levels), a custom area counting as an area of its finest member level.
      */
-    private Treatment treatmentOf(List<RolledUpCell> cells, TreatmentDecision decision) {
+    private Treatment treatmentOf(List<RolledUpCell> cells, TreatmentDecision decision, Map<String, String> namedCustomAreas) {
         Treatment standard = decision.atLevels(cells.stream().map(c -> c.area().type()).filter(type -> !type.equals("custom")).toList());
         List<String> customCodes = cells.stream().filter(c -> c.area().type().equals("custom")).map(c -> c.area().code())
                 .distinct().toList();
+        // Custom areas named in the question were looked up before the roll-up; only "level: custom" finds others.
+        Map<String, String> memberTypes = namedCustomAreas.keySet().containsAll(customCodes) ? namedCustomAreas
+                : customGeographies.memberTypes(customCodes);
         Treatment custom = customCodes.isEmpty() ? Treatment.EXACT
-                : decision.forCustomAreas(customGeographies.memberTypes(customCodes).values());
+                : decision.forCustomAreas(customCodes.stream().map(memberTypes::get).toList());
         return TreatmentDecision.strongest(standard, custom);
     }
 
@@ -153,9 +161,6 @@ public class ObservationService {
         var selector = query.areas();
         List<String> codes = selector.codes();
         if (selector.customGeography() != null) {
-            if (customGeographies.memberTypes(List.of(selector.customGeography())).isEmpty()) {
-                throw new NotFoundException("no custom geography has the id '" + selector.customGeography() + "'");
-            }
             codes = List.of(selector.customGeography());
         }
         if (selector.level() != null && !areas.isAreaType(selector.level())) {
