@@ -31,6 +31,7 @@ import org.sightline.domain.access.Role;
 import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.indicator.MeasureType;
 import org.sightline.domain.time.Period;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +56,12 @@ public class ReleaseImporter {
 
     private final Indicators indicators;
     private final Releases releases;
+    private final ApplicationEventPublisher events;
 
-    ReleaseImporter(Indicators indicators, Releases releases) {
+    ReleaseImporter(Indicators indicators, Releases releases, ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.releases = releases;
+        this.events = events;
     }
 
     /**
@@ -84,7 +87,11 @@ public class ReleaseImporter {
             return existing.get();
         }
         ParsedFile parsed = parse(indicator, file);
-        return releases.publish(indicator, parsed.cells(), parsed.areaType(), parsed.periods(), sha256, fileName, uploadedBy);
+        ReleaseReceipt receipt = releases.publish(indicator, parsed.cells(), parsed.areaType(), parsed.periods(), sha256, fileName,
+                uploadedBy);
+        // Protection that depends only on the release is computed now, in this transaction.
+        events.publishEvent(new ReleasePublished(indicator.dbId(), receipt.releaseId()));
+        return receipt;
     }
 
     private ParsedFile parse(StoredIndicator indicator, byte[] file) {
