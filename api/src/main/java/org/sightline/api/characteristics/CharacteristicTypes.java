@@ -18,8 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class CharacteristicTypes {
 
-    /** A stored type with its values in display order (total first). */
-    public record StoredType(int id, String code, String name, boolean ordered, List<StoredValue> values) {
+    /**
+     * A stored type with its values in display order (total first).
+     *
+     * @param areaDerived whether the value is a function of the area (an IMD decile), so that
+     *                    breaking an area down by it splits the area into its base areas
+     */
+    public record StoredType(int id, String code, String name, boolean ordered, List<StoredValue> values, boolean areaDerived) {
+
+        public StoredType(int id, String code, String name, boolean ordered, List<StoredValue> values) {
+            this(id, code, name, ordered, values, false);
+        }
+
+        /** The total value (every type has one). */
+        public StoredValue totalValue() {
+            return values.stream().filter(StoredValue::total).findFirst().orElseThrow();
+        }
+
+        /** The values other than the total, in display order. */
+        public List<StoredValue> detailValues() {
+            return values.stream().filter(v -> !v.total()).toList();
+        }
         public Optional<StoredValue> value(String valueCode) {
             return values.stream().filter(v -> v.code().equals(valueCode)).findFirst();
         }
@@ -93,13 +112,13 @@ public class CharacteristicTypes {
         Map<String, StoredType> types = new LinkedHashMap<>();
         db.select(CHARACTERISTIC_TYPE.ID, CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_TYPE.NAME, CHARACTERISTIC_TYPE.ORDERED,
                         CHARACTERISTIC_VALUE.ID, CHARACTERISTIC_VALUE.CODE, CHARACTERISTIC_VALUE.LABEL,
-                        CHARACTERISTIC_VALUE.SORT_ORDER, CHARACTERISTIC_VALUE.IS_TOTAL)
+                        CHARACTERISTIC_VALUE.SORT_ORDER, CHARACTERISTIC_VALUE.IS_TOTAL, CHARACTERISTIC_TYPE.AREA_DERIVED)
                 .from(CHARACTERISTIC_TYPE)
                 .join(CHARACTERISTIC_VALUE).on(CHARACTERISTIC_VALUE.TYPE_ID.eq(CHARACTERISTIC_TYPE.ID))
                 .where(condition)
                 .orderBy(CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_VALUE.SORT_ORDER)
                 .forEach(r -> types.computeIfAbsent(r.value2(),
-                                c -> new StoredType(r.value1(), c, r.value3(), r.value4(), new ArrayList<>()))
+                                c -> new StoredType(r.value1(), c, r.value3(), r.value4(), new ArrayList<>(), r.value10()))
                         .values().add(new StoredValue(r.value5(), r.value2(), r.value6(), r.value7(), r.value8(), r.value9())));
         return types;
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.sightline.api.geography.AreaGrains;
 import org.jooq.impl.DSL;
 import org.sightline.api.database.Codes;
 import org.sightline.api.web.ForbiddenException;
@@ -39,9 +40,11 @@ public class CustomGeographies {
     static final String CODE_PREFIX = "custom-";
 
     private final DSLContext db;
+    private final AreaGrains grains;
 
-    CustomGeographies(DSLContext db) {
+    CustomGeographies(DSLContext db, AreaGrains grains) {
         this.db = db;
+        this.grains = grains;
     }
 
     @Transactional
@@ -99,6 +102,7 @@ public class CustomGeographies {
                         .where(AREA_CLOSURE.ANCESTOR_ID.in(ids))
                         .groupBy(AREA_CLOSURE.DESCENDANT_ID))
                 .execute();
+        grains.refresh(areaId);
         return find(db, code).orElseThrow();
     }
 

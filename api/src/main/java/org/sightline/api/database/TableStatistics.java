@@ -14,7 +14,7 @@ public class TableStatistics {
     /** The tables bulk loads change, in two groups. */
     public enum Tables {
         GEOGRAPHY("area", "area_link", "area_closure"),
-        OBSERVATIONS("period", "release", "release_period", "observation");
+        OBSERVATIONS("period", "release", "release_period", "observation", "public_table_cell");
 
         private final String[] names;
 

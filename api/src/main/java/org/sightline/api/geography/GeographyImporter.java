@@ -50,15 +50,27 @@ public class GeographyImporter {
 
     private final Areas areas;
     private final JsonMapper json;
+    private final AreaGrains grains;
 
-    GeographyImporter(Areas areas, JsonMapper json) {
+    GeographyImporter(Areas areas, JsonMapper json, AreaGrains grains) {
         this.areas = areas;
         this.json = json;
+        this.grains = grains;
     }
 
     /** Imports a CSV lookup (ONS or generic) or a JSON MSOA name map, telling them apart by content. */
     @Transactional
     public GeographyImportReport importFile(byte[] content) throws IOException {
+        GeographyImportReport report = read(content);
+        if (report.areasAdded() > 0 || report.linksAdded() > 0) {
+            // New links can change what an area is made of (an operator's "combined authority"
+            // around one LSOA is made of LSOAs), which is what the privacy engine judges it by.
+            grains.refreshAll();
+        }
+        return report;
+    }
+
+    private GeographyImportReport read(byte[] content) throws IOException {
         if (looksLikeJson(content)) {
             return importMsoaNames(content);
         }

@@ -138,13 +138,15 @@ public class Indicators {
                                                         CHARACTERISTIC_VALUE.SORT_ORDER, CHARACTERISTIC_VALUE.IS_TOTAL)
                                                 .from(CHARACTERISTIC_VALUE)
                                                 .where(CHARACTERISTIC_VALUE.TYPE_ID.eq(CHARACTERISTIC_TYPE.ID))
-                                                .orderBy(CHARACTERISTIC_VALUE.SORT_ORDER)))
+                                                .orderBy(CHARACTERISTIC_VALUE.SORT_ORDER)),
+                                        CHARACTERISTIC_TYPE.AREA_DERIVED)
                                 .from(INDICATOR_CHARACTERISTIC_TYPE)
                                 .join(CHARACTERISTIC_TYPE).on(CHARACTERISTIC_TYPE.ID.eq(INDICATOR_CHARACTERISTIC_TYPE.CHARACTERISTIC_TYPE_ID))
                                 .where(INDICATOR_CHARACTERISTIC_TYPE.INDICATOR_ID.eq(id))
                                 .orderBy(INDICATOR_CHARACTERISTIC_TYPE.POSITION))
                 .convertFrom(rows -> rows.map(t -> new StoredType(t.value1(), t.value2(), t.value3(), t.value4(),
-                        t.value5().map(v -> new StoredValue(v.value1(), t.value2(), v.value2(), v.value3(), v.value4(), v.value5())))))
+                        t.value5().map(v -> new StoredValue(v.value1(), t.value2(), v.value2(), v.value3(), v.value4(), v.value5())),
+                        t.value6())))
                 .as("types");
         var rows = db.select(counted.fields()).select(types)
                 .from(counted)

@@ -59,7 +59,8 @@ final class Publication {
             Double value = IndicatorValue.of(definition.measureType(), definition.multiplier(), safe.count(), safe.denominator(),
                     unchanged ? cell.storedValue() : null);
             // The supplier's own interval where the cell is theirs, unchanged; otherwise computed
-            // from the released numerator and denominator (never from true values).
+            // from the released numerator and denominator (never from true values), widened by the
+            // noise of the estimator where the numbers are noisy.
             boolean supplied = unchanged && cell.baseCells() == 1 && cell.storedLowerCi() != null && cell.storedUpperCi() != null;
             Double lower;
             Double upper;
@@ -69,14 +70,14 @@ final class Publication {
                 upper = cell.storedUpperCi();
                 method = "SUPPLIED";
             } else {
-                IntervalEstimate interval = ValueInterval.of(definition.measureType(), definition.multiplier(), safe.count(),
-                        safe.denominator(), ConfidenceLevel.NINETY_FIVE);
+                IntervalEstimate interval = ValueInterval.withNoise(definition.measureType(), definition.multiplier(), safe.count(),
+                        safe.denominator(), safe.countNoiseSd(), safe.denominatorNoiseSd(), ConfidenceLevel.NINETY_FIVE);
                 lower = interval == null ? null : interval.lower();
                 upper = interval == null ? null : interval.upper();
                 method = interval == null ? null : interval.method().name();
             }
-            IntervalEstimate interval998 = ValueInterval.of(definition.measureType(), definition.multiplier(), safe.count(),
-                    safe.denominator(), ConfidenceLevel.NINETY_NINE_POINT_EIGHT);
+            IntervalEstimate interval998 = ValueInterval.withNoise(definition.measureType(), definition.multiplier(), safe.count(),
+                    safe.denominator(), safe.countNoiseSd(), safe.denominatorNoiseSd(), ConfidenceLevel.NINETY_NINE_POINT_EIGHT);
             published.add(new PublishedObservation(cell.area(), cell.period(), cell.characteristics(), value,
                     safe.count(), safe.denominator(), lower, upper, method, interval998, safe.disclosure()));
         }

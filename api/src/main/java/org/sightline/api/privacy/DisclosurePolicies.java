@@ -81,6 +81,11 @@ public class DisclosurePolicies {
         };
     }
 
+    /** Noise that is a function of the server secret and what it is keyed on (shared by every instance). */
+    public ConsistentNoise consistentNoise() {
+        return new ConsistentNoise(secret.bytes());
+    }
+
     private NoisyRelease noisy() {
         NoisyRelease policy = noisy;
         if (policy == null) {

@@ -38,6 +38,10 @@ public class PrivacyLedger {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void charge(Caller caller, int indicatorId, double rho, String canonicalQuery) {
+        charge(caller, indicatorId, rho, canonicalQuery, null);
+    }
+
+    private void charge(Caller caller, int indicatorId, double rho, String canonicalQuery, String questionSha256) {
         BigDecimal amount = BigDecimal.valueOf(rho).setScale(10, RoundingMode.UP);
         db.insertInto(PRIVACY_LEDGER, PRIVACY_LEDGER.CALLER, PRIVACY_LEDGER.BUDGET_RHO)
                 .values(caller.id(), BigDecimal.valueOf(settings.callerBudgetRho()))
@@ -55,8 +59,36 @@ public class PrivacyLedger {
                     + " left of " + ledger.getBudgetRho().stripTrailingZeros().toPlainString()
                     + "; nothing was charged. Ask for fewer cells, or ask your steward for more budget");
         }
-        db.insertInto(PRIVACY_CHARGE, PRIVACY_CHARGE.CALLER, PRIVACY_CHARGE.INDICATOR_ID, PRIVACY_CHARGE.RHO, PRIVACY_CHARGE.QUERY)
-                .values(caller.id(), indicatorId, amount, canonicalQuery).execute();
+        db.insertInto(PRIVACY_CHARGE, PRIVACY_CHARGE.CALLER, PRIVACY_CHARGE.INDICATOR_ID, PRIVACY_CHARGE.RHO, PRIVACY_CHARGE.QUERY,
+                        PRIVACY_CHARGE.QUESTION_SHA256)
+                .values(caller.id(), indicatorId, amount, canonicalQuery, questionSha256).execute();
+    }
+
+    /**
+     * Charges {@code rho} for a question unless this caller already paid for the same question on
+     * the same releases: consistent noise gives it the same answer, so it reveals nothing new
+     * (another page of one answer, or the question asked again).
+     *
+     * @param releases what the answer was read from; a new release is new noise and is charged again
+     * @throws ForbiddenException (nothing charged) when the budget would be exceeded
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void chargeOnce(Caller caller, int indicatorId, double rho, String canonicalQuery, String releases) {
+        String question = sha256(indicatorId + "\n" + canonicalQuery + "\n" + releases);
+        boolean paid = db.fetchExists(db.selectOne().from(PRIVACY_CHARGE)
+                .where(PRIVACY_CHARGE.CALLER.eq(caller.id())).and(PRIVACY_CHARGE.QUESTION_SHA256.eq(question)));
+        if (!paid) {
+            charge(caller, indicatorId, rho, canonicalQuery, question);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sets a caller's budget (a steward's or operator's decision). */

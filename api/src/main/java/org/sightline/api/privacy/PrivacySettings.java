@@ -17,11 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          {@code <TREATMENT>@<finest level>/<TREATMENT below it>}, e.g. {@code NOISE@lad/FORBIDDEN}
  * @param noiseSecret       base64 secret seeding consistent noise; when absent one is generated
  *                          once and kept in the database, shared by every instance
+ * @param publicRho         the public's zCDP loss per period and measure (count, denominator) of a
+ *                          release, a rational such as "1/2", split equally over the public tables
+ *                          (levels x characteristic subsets); the stated loss of a release is this
+ *                          times its periods and measures (see docs/privacy.md)
  */
 @ConfigurationProperties("sightline.privacy")
 public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer roundingBase, String noiseSigmaSquared,
                               Integer maxCellsPerQuery, Double callerBudgetRho, java.util.Map<String, String> policies,
-                              String noiseSecret) {
+                              String noiseSecret, String publicRho) {
 
     public PrivacySettings {
         threshold = threshold == null ? 5 : threshold;
@@ -31,5 +35,6 @@ public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer 
         maxCellsPerQuery = maxCellsPerQuery == null ? 10_000 : maxCellsPerQuery;
         callerBudgetRho = callerBudgetRho == null ? 10.0 : callerBudgetRho;
         policies = policies == null ? java.util.Map.of() : java.util.Map.copyOf(policies);
+        publicRho = publicRho == null ? "1/2" : publicRho;
     }
 }

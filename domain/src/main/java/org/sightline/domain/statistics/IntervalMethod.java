@@ -9,5 +9,12 @@ public enum IntervalMethod {
     /** Exact Poisson limits via the chi-square distribution (Armitage and Berry 2002), used by PHE for counts below 10. */
     EXACT_POISSON,
     /** Percentiles of a Monte Carlo simulation (PHE slope index of inequality). */
-    SIMULATION
+    SIMULATION,
+    /**
+     * For a noisy released value: the sampling interval of the released numbers (exact Poisson,
+     * Byar or Wilson, as for exact values), each side widened in quadrature by the normal interval
+     * of the noise in the estimator that produced them (its standard deviation, carried through
+     * the ratio by the delta method for rates).
+     */
+    SAMPLING_AND_NOISE
 }

@@ -33,6 +33,8 @@ public final class NoisyRelease implements DisclosurePolicy {
     private final String mechanismName;
     private final double rhoPerMeasure;
     private final long halfWidth95;
+    /** Standard deviation of a released value around the truth: the noise, plus rounding to the base (uniform, base^2/12). */
+    private final double releasedSd;
 
     public NoisyRelease(ConsistentNoise noise, DiscreteGaussian mechanism, int roundingBase, int threshold) {
         if (roundingBase < 1 || threshold < 0) {
@@ -45,6 +47,7 @@ public final class NoisyRelease implements DisclosurePolicy {
         this.mechanismName = "discrete-gaussian(sigma^2=" + mechanism.sigmaSquared() + ")+round(" + roundingBase + ")";
         this.rhoPerMeasure = mechanism.privacyCost(Rational.of(1)).doubleValue();
         this.halfWidth95 = mechanism.halfWidth(0.95);
+        this.releasedSd = Math.sqrt(mechanism.sigmaSquared().doubleValue() + (double) roundingBase * roundingBase / 12);
     }
 
     @Override
@@ -67,7 +70,8 @@ public final class NoisyRelease implements DisclosurePolicy {
                 result.add(new ProtectedCell(count, denominator, new Disclosure(DisclosureStatus.NOISED,
                         "differentially private noise, rounded to " + roundingBase + "; 95% of noise within +/-" + halfWidth95
                                 + " before rounding (epsilon at delta " + DISPLAY_DELTA + ")",
-                        mechanismName, dp.epsilon(), rho.doubleValue(), (double) halfWidth95)));
+                        mechanismName, dp.epsilon(), rho.doubleValue(), (double) halfWidth95),
+                        count == null ? null : releasedSd, denominator == null ? null : releasedSd));
             }
         }
         return result;

@@ -1,0 +1,97 @@
+-- Release-time protection (issue 9): what an area and a characteristic are made of, and the
+-- public's noisy tables drawn once per release. See docs/privacy.md.
+
+-- The grain of an area, judged by what it is made of rather than by its declared type: the
+-- coarsest of the nested levels country > region > lad > ward > lsoa > oa of which the area is
+-- exactly a union (every base area inside it lies in an area of that level inside it). A district
+-- is made of districts, a combined authority of districts, an MSOA of LSOAs, and an "area" an
+-- operator declared as a combined authority around one LSOA is made of LSOAs. NULL: of none of
+-- them (treated as finer than every level). Kept up to date by geography imports.
+ALTER TABLE area ADD COLUMN composed_of varchar(32);
+ALTER TABLE area ADD CONSTRAINT area_composed_of_fkey FOREIGN KEY (composed_of) REFERENCES area_type (code);
+
+-- The grains of the areas already loaded (AreaGrains keeps them up to date from now on).
+/* [jooq ignore start] */
+WITH leaf AS (
+    SELECT a.id FROM area a
+    WHERE NOT EXISTS (SELECT 1 FROM area_closure c WHERE c.ancestor_id = a.id AND c.depth > 0)),
+under AS (
+    SELECT c.ancestor_id AS area_id, c.descendant_id AS leaf_id
+    FROM area_closure c JOIN leaf ON leaf.id = c.descendant_id
+    WHERE true),
+leaves AS (SELECT area_id, count(*) AS n FROM under GROUP BY area_id),
+covered AS (
+    SELECT u.area_id, b.area_type AS level, count(DISTINCT u.leaf_id) AS n
+    FROM under u
+    JOIN area_closure lb ON lb.descendant_id = u.leaf_id
+    JOIN area b ON b.id = lb.ancestor_id AND b.area_type IN ('country', 'region', 'lad', 'ward', 'lsoa', 'oa')
+    JOIN area_closure ab ON ab.ancestor_id = u.area_id AND ab.descendant_id = b.id
+    GROUP BY u.area_id, b.area_type),
+grain AS (
+    SELECT DISTINCT ON (l.area_id) l.area_id, c.level
+    FROM leaves l JOIN covered c ON c.area_id = l.area_id AND c.n = l.n
+    JOIN area_type t ON t.code = c.level
+    ORDER BY l.area_id, t.granularity)
+UPDATE area SET composed_of = grain.level
+FROM (SELECT l.area_id, g.level FROM leaves l LEFT JOIN grain g ON g.area_id = l.area_id) grain
+WHERE area.id = grain.area_id AND area.composed_of IS DISTINCT FROM grain.level;
+/* [jooq ignore stop] */
+
+-- A characteristic whose value is a function of the area (the IMD decile of an LSOA, a rural or
+-- urban class): broken down by it, an area splits into its base areas, so it counts as geography.
+-- Declared, or detected when a release shows one value per area.
+ALTER TABLE characteristic_type ADD COLUMN area_derived boolean NOT NULL DEFAULT false;
+
+-- The public's tables of one release: for every period of the release, every area of the public
+-- levels (country down to the finest level the public may see) and every combination of
+-- characteristic values and totals, the released consistent value (non-negative integers that add
+-- up), the exact standard deviation of the estimator's noise, and the noisy measurement where that
+-- table was measured. Every public answer is a sum of these rows; nothing is drawn per question.
+CREATE TABLE public_table_cell (
+    release_id        bigint   NOT NULL,
+    period_id         integer  NOT NULL,
+    area_id           integer  NOT NULL,
+    c1_value_id       integer,
+    c2_value_id       integer,
+    c3_value_id       integer,
+    c4_value_id       integer,
+    leaf              boolean  NOT NULL,
+    count             bigint,
+    denominator       bigint,
+    count_sd          double precision,
+    denominator_sd    double precision,
+    noisy_count       bigint,
+    noisy_denominator bigint,
+    CONSTRAINT public_table_cell_release_fkey FOREIGN KEY (release_id) REFERENCES release (id),
+    CONSTRAINT public_table_cell_period_fkey FOREIGN KEY (period_id) REFERENCES period (id),
+    CONSTRAINT public_table_cell_area_fkey FOREIGN KEY (area_id) REFERENCES area (id),
+    CONSTRAINT public_table_cell_count_check CHECK (count >= 0 AND denominator >= 0)
+);
+/* [jooq ignore start] */
+CREATE UNIQUE INDEX public_table_cell_key ON public_table_cell
+    (release_id, period_id, area_id, c1_value_id, c2_value_id, c3_value_id, c4_value_id) NULLS NOT DISTINCT;
+/* [jooq ignore stop] */
+
+-- The measurement design of a release's public tables and the privacy loss it states, so an
+-- auditor can recompute it: rho is the zCDP composition over every table, measure and period.
+CREATE TABLE public_table_release (
+    release_id     bigint       NOT NULL PRIMARY KEY,
+    policy         varchar(200) NOT NULL,
+    finest_level   varchar(32)  NOT NULL,
+    rho            varchar(100) NOT NULL,
+    rho_value      double precision NOT NULL,
+    epsilon        double precision NOT NULL,
+    delta          double precision NOT NULL,
+    mechanism      text         NOT NULL,
+    tables         text         NOT NULL,
+    created_at     timestamp with time zone NOT NULL DEFAULT current_timestamp,
+    CONSTRAINT public_table_release_release_fkey FOREIGN KEY (release_id) REFERENCES release (id),
+    CONSTRAINT public_table_release_finest_level_fkey FOREIGN KEY (finest_level) REFERENCES area_type (code)
+);
+
+-- Charges of the per-caller ledger name the question they paid for, so paging through one answer
+-- (or asking it again, which returns the same consistent noise) is charged once.
+ALTER TABLE privacy_charge ADD COLUMN question_sha256 char(64);
+/* [jooq ignore start] */
+CREATE INDEX privacy_charge_question_idx ON privacy_charge (caller, question_sha256);
+/* [jooq ignore stop] */
