@@ -154,7 +154,10 @@ public class PublicTableReleases {
         }
         String indicatorSlug = db.fetchOne("SELECT slug FROM indicator WHERE id = ?", indicatorDbId).get(0, String.class);
         Forest forest = forest(releaseId, levels);
-        List<SlotValues> slots = slotValues(indicatorDbId);
+        List<SlotValues> allSlots = slotValues(indicatorDbId);
+        // Characteristics of the area itself (an IMD decile) split areas into base areas the public
+        // may not see, so the public's tables are not broken down by them (they are summed over).
+        List<SlotValues> slots = allSlots.stream().filter(slot -> !slot.areaDerived()).toList();
         Characteristics characteristics = Characteristics.of(slots.stream().mapToInt(s -> s.detailIds().size()).toArray());
         Rho rhoPerTableSet = new Rho(Rational.parse(policies.settings().publicRho()));
         ConsistentNoise noise = policies.consistentNoise();
@@ -199,7 +202,7 @@ public class PublicTableReleases {
                             + " (sigma^2 " + tables.design().sigmaSquared() + ")");
                 }
             }
-            appendCells(copy, releaseId, period.getKey(), forest, slots, measures);
+            appendCells(copy, releaseId, period.getKey(), forest, allSlots, slots, measures);
         }
         if (mechanism == null) {
             return;
@@ -286,20 +289,26 @@ public class PublicTableReleases {
         return new Forest(GeographyForest.of(nodes), areaIds, levels.get(levels.size() - 1));
     }
 
-    /** An indicator's characteristic slot: its type code, total value id and detail value ids in order. */
-    private record SlotValues(String type, int totalId, List<Integer> detailIds) {
+    /**
+     * An indicator's characteristic slot (observation column c{position}): its type code, total
+     * value id and detail value ids in order, and whether the type is a function of the area.
+     */
+    private record SlotValues(int position, String type, int totalId, List<Integer> detailIds, boolean areaDerived) {
     }
 
+    /** Every slot of the indicator, in position order. */
     private List<SlotValues> slotValues(int indicatorDbId) {
         Map<Integer, SlotValues> slots = new LinkedHashMap<>();
         db.fetch("""
-                SELECT ict.position, t.code, v.id, v.is_total FROM indicator_characteristic_type ict
+                SELECT ict.position, t.code, v.id, v.is_total, t.area_derived FROM indicator_characteristic_type ict
                 JOIN characteristic_type t ON t.id = ict.characteristic_type_id
                 JOIN characteristic_value v ON v.type_id = t.id
                 WHERE ict.indicator_id = ? ORDER BY ict.position, v.sort_order""", indicatorDbId).forEach(r -> {
-            SlotValues slot = slots.computeIfAbsent(r.get(0, Integer.class), p -> new SlotValues(r.get(1, String.class), 0, new ArrayList<>()));
+            int position = r.get(0, Integer.class);
+            SlotValues slot = slots.computeIfAbsent(position,
+                    p -> new SlotValues(p, r.get(1, String.class), 0, new ArrayList<>(), r.get(4, Boolean.class)));
             if (r.get(3, Boolean.class)) {
-                slots.put(r.get(0, Integer.class), new SlotValues(slot.type(), r.get(2, Integer.class), slot.detailIds()));
+                slots.put(position, new SlotValues(position, slot.type(), r.get(2, Integer.class), slot.detailIds(), slot.areaDerived()));
             } else {
                 slot.detailIds().add(r.get(2, Integer.class));
             }
@@ -310,10 +319,7 @@ public class PublicTableReleases {
     /** Sums the release's stored cells of one period into the leaves of the forest, per full combination. */
     private void readTrueCounts(long releaseId, int periodId, Forest forest, List<SlotValues> slots,
                                 Map<String, TrueCounts.Builder> builders) {
-        List<String> slotColumns = new ArrayList<>();
-        for (int i = 1; i <= slots.size(); i++) {
-            slotColumns.add("o.c" + i + "_value_id");
-        }
+        List<String> slotColumns = slots.stream().map(slot -> "o.c" + slot.position() + "_value_id").toList();
         String slotList = slotColumns.isEmpty() ? "" : ", " + String.join(", ", slotColumns);
         var leafIds = forest.forest().leaves().stream().map(i -> forest.areaIds().get(forest.forest().node(i).code()))
                 .toArray(Integer[]::new);
@@ -339,8 +345,8 @@ public class PublicTableReleases {
         }
     }
 
-    private static void appendCells(StringBuilder copy, long releaseId, int periodId, Forest forest, List<SlotValues> slots,
-                                    Map<String, PublicTables> measures) {
+    private static void appendCells(StringBuilder copy, long releaseId, int periodId, Forest forest, List<SlotValues> allSlots,
+                                    List<SlotValues> slots, Map<String, PublicTables> measures) {
         PublicTables any = measures.values().iterator().next();
         PublicTables counts = measures.get("count");
         PublicTables denominators = measures.get("denominator");
@@ -348,11 +354,15 @@ public class PublicTableReleases {
             boolean leaf = any.forest().isLeaf(any.forest().indexOf(node.code()));
             for (CubeCombination combination : any.characteristics().cubeCombinations()) {
                 copy.append(releaseId).append(',').append(periodId).append(',').append(forest.areaIds().get(node.code()));
-                for (int slot = 0; slot < 4; slot++) {
+                for (int position = 1; position <= 4; position++) {
                     copy.append(',');
-                    if (slot < slots.size()) {
-                        copy.append(combination.isTotal(slot) ? slots.get(slot).totalId()
-                                : slots.get(slot).detailIds().get(combination.value(slot)));
+                    int p = position;
+                    int type = slots.stream().map(SlotValues::position).toList().indexOf(position);
+                    if (type >= 0) {
+                        copy.append(combination.isTotal(type) ? slots.get(type).totalId()
+                                : slots.get(type).detailIds().get(combination.value(type)));
+                    } else {
+                        allSlots.stream().filter(slot -> slot.position() == p).findFirst().ifPresent(slot -> copy.append(slot.totalId()));
                     }
                 }
                 copy.append(',').append(leaf);
