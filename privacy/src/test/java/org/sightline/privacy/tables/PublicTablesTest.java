@@ -46,7 +46,7 @@ class PublicTablesTest {
     @MethodSource("smallInstances")
     void estimatesEqualTheDenseWeightedLeastSquaresSolution(long seed, int levels, int[] space) {
         PublicTables tables = publishRandom(seed, levels, space);
-        DenseLeastSquares dense = new DenseLeastSquares(tables);
+        DenseLeastSquares dense = DenseLeastSquares.of(tables);
 
         tables.forEachCell(cell -> assertThat(cell.estimate())
                 .as("estimate of %s %s", cell.nodeCode(), cell.combination())
@@ -57,7 +57,7 @@ class PublicTablesTest {
     @MethodSource("smallInstances")
     void noiseVarianceOfEveryCellIsTheDiagonalOfTheDenseCovariance(long seed, int levels, int[] space) {
         PublicTables tables = publishRandom(seed, levels, space);
-        DenseLeastSquares dense = new DenseLeastSquares(tables);
+        DenseLeastSquares dense = DenseLeastSquares.of(tables);
 
         tables.forEachCell(cell -> {
             double variance = dense.variance(tables.forest().indexOf(cell.nodeCode()), cell.combination());
