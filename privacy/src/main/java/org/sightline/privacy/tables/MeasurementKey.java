@@ -21,7 +21,7 @@ public record MeasurementKey(PublicTable table, String nodeCode, CubeCombination
         if (nodeCode == null || nodeCode.isBlank()) {
             throw new IllegalArgumentException("node code must not be blank");
         }
-        if (!cell.types().equals(table.types())) {
+        if (cell.subsetMask() != table.subsetMask()) {
             throw new IllegalArgumentException("cell " + cell + " does not belong to a table of types " + table.types());
         }
     }

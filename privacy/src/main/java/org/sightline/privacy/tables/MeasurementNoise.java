@@ -14,4 +14,15 @@ public interface MeasurementNoise {
 
     /** One draw from {@code mechanism}, to be added to the true value of the cell {@code key}. */
     long noise(MeasurementKey key, DiscreteGaussian mechanism);
+
+    /**
+     * Whether {@link #noise} is a thread-safe pure function of its arguments, as keyed
+     * {@link org.sightline.privacy.noise.ConsistentNoise} is. If so, {@link PublicTables#publish}
+     * draws the measurements of different nodes in parallel, in no fixed order, with the same
+     * result: exact draws cost tens of microseconds each and a national release needs hundreds
+     * of thousands. Default false.
+     */
+    default boolean isPureFunctionOfKey() {
+        return false;
+    }
 }

@@ -46,7 +46,8 @@ public final class PublicTables {
      * Measures, estimates and integerises the public tables of one release, spending exactly
      * {@code rho} under {@link MeasurementDesign#forBudget} for the forest's levels.
      *
-     * <p>Cost: one noise draw per measured cell (nodes x cube size when k &lt;= 2), then
+     * <p>Cost: one noise draw per measured cell (nodes x cube size when k &lt;= 2; in parallel
+     * across nodes if the noise {@linkplain MeasurementNoise#isPureFunctionOfKey() allows}), then
      * O(nodes x cube size x sum of m_t) arithmetic.
      *
      * @param counts the true counts, for this forest and these characteristics
@@ -92,7 +93,8 @@ public final class PublicTables {
         for (int q = 0; q < cubeSize; q++) {
             subsetOfCube[q] = characteristics.subsetMaskOfCube(q);
         }
-        for (int v = 0; v < n; v++) {
+        IntStream nodes = IntStream.range(0, n);
+        (noise.isPureFunctionOfKey() ? nodes.parallel() : nodes).forEach(v -> {
             GeographyNode node = forest.node(v);
             for (PublicTable table : design.tables()) {
                 if (!table.level().equals(node.level())) {
@@ -110,7 +112,7 @@ public final class PublicTables {
                     }
                 }
             }
-        }
+        });
 
         TreeLeastSquares.Solution solution = TreeLeastSquares.solve(forest, characteristics, measurementValues, weights);
         long[][] leafValues = Integerisation.leafValues(forest, characteristics, solution);

@@ -1,5 +1,6 @@
 package org.sightline.privacy.tables;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -9,10 +10,13 @@ import org.apache.commons.math3.linear.RealVector;
 
 /**
  * The brute-force reference: weighted least squares over every (leaf, full combination) unknown
- * by the normal equations, {@code x = (A^T W A)^-1 A^T W y}, with covariance {@code (A^T W A)^-1},
- * built from the published measurements alone.
+ * by the normal equations, {@code x = (A^T W A)^-1 A^T W y}, with covariance {@code (A^T W A)^-1}.
  */
 final class DenseLeastSquares {
+
+    /** One measurement: the value of a node's cube cell, with weight 1 / its noise variance. */
+    record Row(int node, CubeCombination cell, double value, double weight) {
+    }
 
     private final List<List<Integer>> leavesUnder;
     private final List<int[]> fullCombinations;
@@ -20,36 +24,43 @@ final class DenseLeastSquares {
     private final RealVector solution;
     private final RealMatrix covariance;
 
-    DenseLeastSquares(PublicTables tables) {
-        GeographyForest forest = tables.forest();
+    DenseLeastSquares(GeographyForest forest, Characteristics characteristics, List<Row> rows) {
         leavesUnder = Instances.leavesUnder(forest);
-        fullCombinations = Instances.fullCombinations(tables.characteristics());
+        fullCombinations = Instances.fullCombinations(characteristics);
         leafPosition = new int[forest.size()];
         int leaves = 0;
         for (int v = 0; v < forest.size(); v++) {
             leafPosition[v] = forest.isLeaf(v) ? leaves++ : -1;
         }
         int unknowns = leaves * fullCombinations.size();
-        double weight = 1 / tables.design().sigmaSquared().doubleValue();
         double[][] normal = new double[unknowns][unknowns];
         double[] rightHandSide = new double[unknowns];
-        tables.forEachCell(cell -> {
-            if (cell.measurement() == null) {
-                return;
-            }
-            double[] row = row(forest.indexOf(cell.nodeCode()), cell.combination(), unknowns);
+        for (Row measurement : rows) {
+            double[] row = row(measurement.node(), measurement.cell(), unknowns);
             for (int i = 0; i < unknowns; i++) {
                 if (row[i] == 0) {
                     continue;
                 }
-                rightHandSide[i] += weight * row[i] * cell.measurement();
+                rightHandSide[i] += measurement.weight() * row[i] * measurement.value();
                 for (int j = 0; j < unknowns; j++) {
-                    normal[i][j] += weight * row[i] * row[j];
+                    normal[i][j] += measurement.weight() * row[i] * row[j];
                 }
             }
-        });
+        }
         covariance = new LUDecomposition(new Array2DRowRealMatrix(normal)).getSolver().getInverse();
         solution = covariance.operate(new ArrayRealVector(rightHandSide));
+    }
+
+    /** From the published measurements alone, each weighted by 1 / sigma^2 of the design. */
+    static DenseLeastSquares of(PublicTables tables) {
+        double weight = 1 / tables.design().sigmaSquared().doubleValue();
+        List<Row> rows = new ArrayList<>();
+        tables.forEachCell(cell -> {
+            if (cell.measurement() != null) {
+                rows.add(new Row(tables.forest().indexOf(cell.nodeCode()), cell.combination(), cell.measurement(), weight));
+            }
+        });
+        return new DenseLeastSquares(tables.forest(), tables.characteristics(), rows);
     }
 
     /** The estimate of a cube cell: the sum of the estimates it covers. */
