@@ -30,6 +30,9 @@ import org.sightline.privacy.tables.Characteristics;
 import org.sightline.privacy.tables.CubeCombination;
 import org.sightline.privacy.tables.GeographyForest;
 import org.sightline.privacy.tables.GeographyNode;
+import org.sightline.privacy.tables.MeasurementKey;
+import org.sightline.privacy.tables.MeasurementNoise;
+import org.sightline.privacy.noise.DiscreteGaussian;
 import org.sightline.privacy.tables.PublicCell;
 import org.sightline.privacy.tables.PublicTable;
 import org.sightline.privacy.tables.PublicTables;
@@ -188,9 +191,19 @@ public class PublicTableReleases {
             readTrueCounts(releaseId, period.getKey(), forest, slots, builders);
             for (var measure : builders.entrySet()) {
                 String measureName = measure.getKey();
-                PublicTables tables = PublicTables.publish(measure.getValue().build(), rhoPerTableSet,
-                        (key, mechanismUsed) -> noise.noiseFor(new CellIdentity(indicatorSlug, Long.toString(releaseId),
-                                List.of("period=" + period.getValue(), "measure=" + measureName, key.canonicalForm())), mechanismUsed));
+                PublicTables tables = PublicTables.publish(measure.getValue().build(), rhoPerTableSet, new MeasurementNoise() {
+                    @Override
+                    public long noise(MeasurementKey key, DiscreteGaussian mechanismUsed) {
+                        return noise.noiseFor(new CellIdentity(indicatorSlug, Long.toString(releaseId),
+                                List.of("period=" + period.getValue(), "measure=" + measureName, key.canonicalForm())), mechanismUsed);
+                    }
+
+                    /** Keyed on the secret and the measurement only, so it may be drawn in parallel. */
+                    @Override
+                    public boolean isPureFunctionOfKey() {
+                        return true;
+                    }
+                });
                 measures.put(measureName, tables);
                 total = total.plus(tables.design().totalRho());
                 mechanism = "discrete-gaussian(sigma^2=" + tables.design().sigmaSquared() + ") on "
