@@ -130,23 +130,6 @@ public class AreaDirectory {
     public record AreaGrain(String code, String type, String composedOf) {
     }
 
-    /** The grains of the areas among {@code codes} that exist. */
-    public Map<String, AreaGrain> grains(Collection<String> codes) {
-        var wanted = Codes.table(codes, "wanted");
-        return db.select(AREA.CODE, AREA.AREA_TYPE, AREA.COMPOSED_OF).from(wanted).join(AREA).on(AREA.CODE.eq(Codes.code(wanted)))
-                .fetchMap(AREA.CODE, r -> new AreaGrain(r.value1(), r.value2(), r.value3()));
-    }
-
-    /**
-     * The distinct grains of the areas of type {@code level} inside {@code within} (everywhere when
-     * null), one example area each: what a {@code within + level} question would be made of.
-     */
-    public List<AreaGrain> grainsAt(String level, String within) {
-        return db.select(DSL.min(AREA.CODE), AREA.AREA_TYPE, AREA.COMPOSED_OF).from(AREA).where(at(level, within))
-                .groupBy(AREA.AREA_TYPE, AREA.COMPOSED_OF)
-                .fetch(r -> new AreaGrain(r.value1(), r.value2(), r.value3()));
-    }
-
     /** A page of areas and the number of areas matching in all. */
     public record Page(List<AreaRef> areas, int totalCount) {
     }

@@ -124,34 +124,6 @@ public class Observations {
         return new RolledUpTable(cells, allAtStoredGrain[0]);
     }
 
-    /**
-     * What the planner may know of an indicator's releases without reading any observation: the
-     * area types the published releases are stored at, the periods they cover (start order), and
-     * the characteristic types marked as functions of the area. One statement.
-     */
-    public CatalogueFacts catalogueFacts(int indicatorDbId) {
-        var r = db.resultQuery("""
-                SELECT (SELECT coalesce(array_agg(DISTINCT r.area_type), '{}') FROM release r
-                        WHERE r.indicator_id = ? AND r.status = 'PUBLISHED') AS stored_types,
-                       (SELECT coalesce(array_agg(p.code ORDER BY p.start_date, p.end_date), '{}') FROM period p
-                        WHERE p.id IN (SELECT rp.period_id FROM release_period rp JOIN release r ON r.id = rp.release_id
-                                       WHERE r.indicator_id = ? AND r.status = 'PUBLISHED')) AS periods,
-                       (SELECT coalesce(array_agg(t.code), '{}') FROM indicator_characteristic_type ict
-                        JOIN characteristic_type t ON t.id = ict.characteristic_type_id
-                        WHERE ict.indicator_id = ? AND t.area_derived) AS area_derived""",
-                indicatorDbId, indicatorDbId, indicatorDbId).fetchOne();
-        return new CatalogueFacts(List.of((String[]) r.get("stored_types")), List.of((String[]) r.get("periods")),
-                java.util.Set.of((String[]) r.get("area_derived")));
-    }
-
-    /**
-     * @param storedAreaTypes   the area types the indicator's published releases hold cells at
-     * @param periodCodes       the periods with published data, oldest first
-     * @param areaDerivedTypes  codes of the indicator's characteristic types whose value is a function of the area
-     */
-    public record CatalogueFacts(List<String> storedAreaTypes, List<String> periodCodes, java.util.Set<String> areaDerivedTypes) {
-    }
-
     /** The rolled-up cells, and whether every one of them is a single stored cell at its own area. */
     public record RolledUpTable(List<RolledUpCell> cells, boolean allAtStoredGrain) {
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredValue;
-import org.sightline.api.customgeographies.CustomGeographies;
 import org.sightline.api.geography.AreaDirectory;
 import org.sightline.api.geography.AreaDirectory.AreaGrain;
 import org.sightline.api.indicators.IndicatorCatalogue;
@@ -50,17 +49,15 @@ class QuestionPlanner {
     private final Entitlements entitlements;
     private final DisclosurePolicies policies;
     private final AreaDirectory areas;
-    private final CustomGeographies customGeographies;
-    private final Observations observations;
+    private final QuestionFacts questionFacts;
 
     QuestionPlanner(IndicatorCatalogue indicators, Entitlements entitlements, DisclosurePolicies policies, AreaDirectory areas,
-                    CustomGeographies customGeographies, Observations observations) {
+                    QuestionFacts questionFacts) {
         this.indicators = indicators;
         this.entitlements = entitlements;
         this.policies = policies;
         this.areas = areas;
-        this.customGeographies = customGeographies;
-        this.observations = observations;
+        this.questionFacts = questionFacts;
     }
 
     QuestionPlan plan(ObservationQuery query, Caller caller) {
@@ -71,9 +68,8 @@ class QuestionPlanner {
         TreatmentDecision decision = new TreatmentDecision(rule, definition, caller, standing, areas);
         decision.requireSomeAccess();
         ResolvedQuery resolved = resolve(indicator, query);
-        Observations.CatalogueFacts facts = observations.catalogueFacts(indicator.dbId());
-
-        List<AreaGrain> grains = grainsOf(resolved.areas(), query);
+        QuestionFacts.Facts facts = questionFacts.read(indicator.dbId(), resolved.areas());
+        List<AreaGrain> grains = grainsOf(resolved.areas(), query, facts);
         List<String> customCodes = grains.stream().filter(g -> g.type().equals("custom")).map(AreaGrain::code).toList();
         if (!customCodes.isEmpty()) {
             // Public standing and suppression refusals for custom areas, as before (TreatmentDecision#forCustomAreas).
@@ -104,7 +100,7 @@ class QuestionPlanner {
         if (definition.measureType() == MeasureType.NON_ADDITIVE) {
             requireStoredGrain(definition, query, grains, facts);
         }
-        requireWithinCellLimit(indicator, resolved, query, facts);
+        requireWithinCellLimit(indicator, query, facts, facts.areaCount());
 
         boolean publicStanding = decision.publicStanding();
         QuestionPlan.Source source = QuestionPlan.Source.TRUE_CELLS;
@@ -136,23 +132,21 @@ class QuestionPlanner {
     }
 
     /** The areas of the question with their grains, refusing unknown codes by name (existence of areas is public). */
-    private List<AreaGrain> grainsOf(ResolvedQuery.AreaTarget target, ObservationQuery query) {
+    private static List<AreaGrain> grainsOf(ResolvedQuery.AreaTarget target, ObservationQuery query, QuestionFacts.Facts facts) {
+        List<AreaGrain> grains = facts.areas().stream().map(QuestionFacts.GrainCount::grain).toList();
         if (!target.codes().isEmpty()) {
-            Map<String, AreaGrain> found = areas.grains(target.codes());
             Set<String> missing = new LinkedHashSet<>(target.codes());
-            missing.removeAll(found.keySet());
+            grains.forEach(g -> missing.remove(g.code()));
             if (!missing.isEmpty()) {
                 if (query.areas().customGeography() != null) {
                     throw new NotFoundException("no custom geography has the id '" + query.areas().customGeography() + "'");
                 }
                 throw new NotFoundException("no area has the code(s) " + missing);
             }
-            return new ArrayList<>(found.values());
-        }
-        if (target.within() != null && areas.grains(List.of(target.within())).isEmpty()) {
+        } else if (!facts.withinExists()) {
             throw new NotFoundException("no area has the code(s) [" + target.within() + "]");
         }
-        return areas.grainsAt(target.level(), target.within());
+        return grains;
     }
 
     private String refusal(IndicatorDefinition definition, Caller caller, PolicyRule rule, AreaGrain finest, String grainLevel,
@@ -199,7 +193,7 @@ class QuestionPlanner {
 
     /** A NON_ADDITIVE value cannot be combined: only the areas and breakdown it was supplied at. */
     private void requireStoredGrain(IndicatorDefinition definition, ObservationQuery query, List<AreaGrain> grains,
-                                    Observations.CatalogueFacts facts) {
+                                    QuestionFacts.Facts facts) {
         boolean everyType = query.breakdown().containsAll(definition.characteristicTypes());
         boolean storedAreas = grains.stream().allMatch(g -> facts.storedAreaTypes().contains(g.type()));
         if (!everyType || !storedAreas) {
@@ -211,10 +205,8 @@ class QuestionPlanner {
     }
 
     /** The most cells the answer can have, from the question alone, against the per-question limit. */
-    private void requireWithinCellLimit(StoredIndicator indicator, ResolvedQuery resolved, ObservationQuery query,
-                                        Observations.CatalogueFacts facts) {
-        long areaCount = resolved.areas().codes().isEmpty()
-                ? areas.countAt(resolved.areas().level(), resolved.areas().within()) : resolved.areas().codes().size();
+    private void requireWithinCellLimit(StoredIndicator indicator, ObservationQuery query, QuestionFacts.Facts facts,
+                                        long areaCount) {
         long periods = periodsAsked(query, facts);
         long cells = areaCount * Math.max(periods, 1);
         for (String type : query.breakdown()) {
@@ -230,7 +222,7 @@ class QuestionPlanner {
         }
     }
 
-    private static long periodsAsked(ObservationQuery query, Observations.CatalogueFacts facts) {
+    private static long periodsAsked(ObservationQuery query, QuestionFacts.Facts facts) {
         var selector = query.periods();
         if (!selector.codes().isEmpty()) {
             return selector.codes().size();

@@ -1,0 +1,102 @@
+package org.sightline.api.observations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.sightline.api.geography.AreaDirectory.AreaGrain;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Everything the planner may know before reading any observation, in ONE statement: from the
+ * catalogue, the area types the indicator's published releases are stored at, the periods they
+ * cover and its characteristic types marked as functions of the area; from the geography, the
+ * areas the question is about with what they are made of. Nothing here depends on which cells
+ * hold data, so a refusal made from it says nothing about the data.
+ */
+@Repository
+class QuestionFacts {
+
+    private static final String CATALOGUE = """
+            SELECT (SELECT coalesce(array_agg(DISTINCT r.area_type), '{}') FROM release r
+                    WHERE r.indicator_id = ? AND r.status = 'PUBLISHED') AS stored_types,
+                   (SELECT coalesce(array_agg(p.code ORDER BY p.start_date, p.end_date), '{}') FROM period p
+                    WHERE p.id IN (SELECT rp.period_id FROM release_period rp JOIN release r ON r.id = rp.release_id
+                                   WHERE r.indicator_id = ? AND r.status = 'PUBLISHED')) AS periods,
+                   (SELECT coalesce(array_agg(t.code), '{}') FROM indicator_characteristic_type ict
+                    JOIN characteristic_type t ON t.id = ict.characteristic_type_id
+                    WHERE ict.indicator_id = ? AND t.area_derived) AS area_derived,
+                   %s AS within_exists,
+                   (SELECT coalesce(array_agg(g.code ORDER BY g.code), '{}') FROM (%s) g) AS grain_codes,
+                   (SELECT coalesce(array_agg(g.area_type ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_types,
+                   (SELECT coalesce(array_agg(coalesce(g.composed_of, '') ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_composition,
+                   (SELECT coalesce(array_agg(g.areas ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_areas""";
+
+    private static final String BY_CODES = "SELECT a.code, a.area_type, a.composed_of, 1 AS areas FROM area a WHERE a.code = ANY(?)";
+
+    private static final String AT_LEVEL = """
+            SELECT min(a.code) AS code, a.area_type, a.composed_of, count(*) AS areas FROM area a
+            WHERE a.area_type = ? %s GROUP BY a.area_type, a.composed_of""";
+
+    private static final String WITHIN = """
+            AND a.id IN (SELECT c.descendant_id FROM area_closure c JOIN area w ON w.id = c.ancestor_id WHERE w.code = ?)""";
+
+    private final DSLContext db;
+
+    QuestionFacts(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * @param storedAreaTypes  the area types the indicator's published releases hold cells at
+     * @param periodCodes      the periods with published data, oldest first
+     * @param areaDerivedTypes codes of the indicator's characteristic types whose value is a function of the area
+     * @param withinExists     whether the question's {@code within} area exists (true when there is none)
+     * @param areas            the distinct grains of the question's areas, with how many areas have each
+     */
+    record Facts(List<String> storedAreaTypes, List<String> periodCodes, Set<String> areaDerivedTypes, boolean withinExists,
+                 List<GrainCount> areas) {
+
+        int areaCount() {
+            return areas.stream().mapToInt(GrainCount::areas).sum();
+        }
+    }
+
+    /** A grain, one area that has it, and how many of the question's areas have it. */
+    record GrainCount(AreaGrain grain, int areas) {
+    }
+
+    Facts read(int indicatorDbId, ResolvedQuery.AreaTarget target) {
+        List<Object> bindings = new ArrayList<>(List.of(indicatorDbId, indicatorDbId, indicatorDbId));
+        String withinExists = "true";
+        String grains;
+        List<Object> grainBindings = new ArrayList<>();
+        if (!target.codes().isEmpty()) {
+            grains = BY_CODES;
+            grainBindings.add(target.codes().toArray(String[]::new));
+        } else {
+            grains = AT_LEVEL.formatted(target.within() == null ? "" : WITHIN);
+            grainBindings.add(target.level());
+            if (target.within() != null) {
+                withinExists = "EXISTS (SELECT 1 FROM area WHERE code = ?)";
+                bindings.add(target.within());
+                grainBindings.add(target.within());
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            bindings.addAll(grainBindings);
+        }
+        var r = db.fetchOne(CATALOGUE.formatted(withinExists, grains), bindings.toArray());
+        String[] codes = (String[]) r.get("grain_codes");
+        String[] types = (String[]) r.get("grain_types");
+        String[] composition = (String[]) r.get("grain_composition");
+        Object[] counts = (Object[]) r.get("grain_areas");
+        List<GrainCount> areas = new ArrayList<>();
+        for (int i = 0; i < codes.length; i++) {
+            areas.add(new GrainCount(new AreaGrain(codes[i], types[i], composition[i].isEmpty() ? null : composition[i]),
+                    ((Number) counts[i]).intValue()));
+        }
+        return new Facts(List.of((String[]) r.get("stored_types")), List.of((String[]) r.get("periods")),
+                Set.of((String[]) r.get("area_derived")), (Boolean) r.get("within_exists"), areas);
+    }
+}
