@@ -25,21 +25,23 @@ class StatementsPerFieldTest extends SightlineTest {
         record Case(String name, String apiKey, String query, int statementsPerField) {
         }
         List<Case> cases = List.of(
-                // roll-up, then the parents of every area in one batch
-                new Case("observations, exact", null, OBSERVATIONS.formatted("demo-population", "%s"), 2),
-                // noise: the roll-up only
-                new Case("observations, noise", null, OBSERVATIONS.formatted("demo-service-contacts", "%s").replace(" parent { code }", ""), 1),
-                // suppression: roll-up, the country of the table, its area, the margin table, the area links, and the audit of exact cells
+                // Every answer starts with ONE planning statement (the catalogue and geography facts every
+                // refusal is decided from, before any observation is read).
+                // plan, roll-up, then the parents of every area in one batch
+                new Case("observations, exact", null, OBSERVATIONS.formatted("demo-population", "%s"), 3),
+                // noise: plan, then the sums of the public's stored tables
+                new Case("observations, noise", null, OBSERVATIONS.formatted("demo-service-contacts", "%s").replace(" parent { code }", ""), 2),
+                // suppression: plan, roll-up, the country of the table, its area, the margin table, the area links, and the audit of exact cells
                 new Case("observations, suppression", "demo-partner",
-                        OBSERVATIONS.formatted("demo-service-contacts", "%s").replace(" parent { code }", ""), 6),
-                new Case("rank", null, "{ rank(query: {indicator: \"demo-population\", areas: {within: \"Z12000001\", level: \"%s\"}}) { rank } }", 1),
-                // the areas, the country they lie in, the benchmark
+                        OBSERVATIONS.formatted("demo-service-contacts", "%s").replace(" parent { code }", ""), 8),
+                new Case("rank", null, "{ rank(query: {indicator: \"demo-population\", areas: {within: \"Z12000001\", level: \"%s\"}}) { rank } }", 2),
+                // the areas (plan, roll-up), the country they lie in, the benchmark (plan, roll-up)
                 new Case("compare", null, "{ compare(query: {indicator: \"demo-emergency-admissions\", areas: {within: \"Z12000001\", "
-                        + "level: \"%s\"}}) { outcome } }", 3),
+                        + "level: \"%s\"}}) { outcome } }", 5),
                 new Case("trend", null, "{ trend(query: {indicator: \"demo-emergency-admissions\", areas: {within: \"Z12000001\", "
-                        + "level: \"%s\"}}) { classification } }", 1),
+                        + "level: \"%s\"}}) { classification } }", 2),
                 new Case("inequality", null, "{ inequality(query: {indicator: \"demo-admissions-by-deprivation\", areas: "
-                        + "{within: \"Z12000001\", level: \"%s\"}}, by: \"imd_decile\") { absoluteGap } }", 1),
+                        + "{within: \"Z12000001\", level: \"%s\"}}, by: \"imd_decile\") { absoluteGap } }", 2),
                 // the page, then parents and children of every area in one batch each
                 new Case("areas", null, "{ areas(type: \"%s\", within: \"Z12000001\") { totalCount edges { node { code parent { code } "
                         + "children { code } } } } }", 3));
