@@ -77,7 +77,7 @@ final class TreatmentDecision {
      * noise. Under suppression or rounding they are refused: a caller who may define areas could
      * build two that differ by one withheld cell, and no suppression pattern fixed before that area
      * existed can protect against it. Callers with public standing get no custom areas of non-OPEN
-     * indicators at all (PRIVACY.md query rule 6): they have no budget to charge, and noisy answers
+     * indicators at all (docs/privacy.md): they have no budget to charge, and noisy answers
      * to many overlapping areas anyone can define would add up.
      */
     Treatment forCustomAreas(Collection<String> memberTypes) {

@@ -3,7 +3,7 @@ package org.sightline.api.privacy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Disclosure control settings ({@code sightline.privacy.*}), with the safe defaults of PRIVACY.md.
+ * Disclosure control settings ({@code sightline.privacy.*}), with the safe defaults of docs/privacy.md.
  *
  * @param threshold         counts below this are small (1-4 with the default 5)
  * @param suppressZeros     whether true zeros are withheld too (default: publishable)

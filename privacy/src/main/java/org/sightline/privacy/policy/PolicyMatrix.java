@@ -7,7 +7,7 @@ import org.sightline.privacy.policy.Access.EffectiveRole;
 
 /**
  * The policy for every (effective role, disclosure class). {@link #defaults()} is the safe
- * starting point of PRIVACY.md; deployments override single cells from configuration.
+ * starting point of docs/privacy.md; deployments override single cells from configuration.
  */
 public final class PolicyMatrix {
 
