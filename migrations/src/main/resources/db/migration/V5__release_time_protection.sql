@@ -51,6 +51,20 @@ WHERE area.id = grain.area_id AND area.composed_of IS DISTINCT FROM grain.level;
 -- urban class): broken down by it, an area splits into its base areas, so it counts as geography.
 -- Declared, or detected when a release shows one value per area.
 ALTER TABLE characteristic_type ADD COLUMN area_derived boolean NOT NULL DEFAULT false;
+-- Marked now for the releases already published (AreaDerivedDetection marks new ones).
+/* [jooq ignore start] */
+UPDATE characteristic_type t SET area_derived = true
+WHERE EXISTS (
+    SELECT 1 FROM indicator_characteristic_type ict
+    JOIN release r ON r.indicator_id = ict.indicator_id AND r.status = 'PUBLISHED'
+    WHERE ict.characteristic_type_id = t.id
+      AND (SELECT count(DISTINCT per_area.v) >= 2 AND bool_and(per_area.n = 1)
+           FROM (SELECT count(DISTINCT CASE ict.position WHEN 1 THEN o.c1_value_id WHEN 2 THEN o.c2_value_id
+                                                         WHEN 3 THEN o.c3_value_id ELSE o.c4_value_id END) AS n,
+                        min(CASE ict.position WHEN 1 THEN o.c1_value_id WHEN 2 THEN o.c2_value_id
+                                              WHEN 3 THEN o.c3_value_id ELSE o.c4_value_id END) AS v
+                 FROM observation o WHERE o.release_id = r.id GROUP BY o.area_id) per_area));
+/* [jooq ignore stop] */
 
 -- The public's tables of one release: for every period of the release, every area of the public
 -- levels (country down to the finest level the public may see) and every combination of

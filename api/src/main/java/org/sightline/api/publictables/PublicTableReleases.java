@@ -37,6 +37,8 @@ import org.sightline.privacy.tables.PublicCell;
 import org.sightline.privacy.tables.PublicTable;
 import org.sightline.privacy.tables.PublicTables;
 import org.sightline.privacy.tables.TrueCounts;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Repository;
@@ -62,9 +64,17 @@ public class PublicTableReleases {
     private final Map<Long, PublicTableRelease> policiesByRelease = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> checkedIndicators = new ConcurrentHashMap<>();
 
-    PublicTableReleases(DSLContext db, DisclosurePolicies policies) {
+    private final ApplicationContext context;
+
+    PublicTableReleases(DSLContext db, DisclosurePolicies policies, ApplicationContext context) {
         this.db = db;
         this.policies = policies;
+        this.context = context;
+    }
+
+    /** This bean through its proxy, so that {@link #prepareMissing} runs in its own transaction. */
+    private PublicTableReleases self() {
+        return context.getBean(PublicTableReleases.class);
     }
 
     /** The public's loss as stated for one release. */
@@ -103,6 +113,17 @@ public class PublicTableReleases {
             }
         }
         checkedIndicators.put(indicatorDbId, true);
+    }
+
+    /**
+     * At start-up, draws what is missing for every indicator (a database published before the
+     * public's tables existed, or a changed policy), so that no question waits for it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareAllMissing() {
+        for (Integer indicator : db.fetch("SELECT id FROM indicator ORDER BY id").getValues(0, Integer.class)) {
+            self().prepareMissing(indicator);
+        }
     }
 
     /** How released values of a release are described: its mechanism and stated loss. */
@@ -274,18 +295,24 @@ public class PublicTableReleases {
                     JOIN area_closure c ON c.descendant_id = d.area_id
                     JOIN area a ON a.id = c.ancestor_id
                     JOIN area_type t ON t.code = a.area_type
-                    WHERE a.area_type = ANY(?)
+                    JOIN area_type g ON g.code = a.composed_of
+                    WHERE a.area_type = ANY(?) AND g.granularity <= t.granularity
                     ORDER BY d.area_id, t.granularity, a.id) tops""", releaseId, levelArray).getValues(0, Integer.class);
-        // Each area of the levels under a root, with its nearest ancestor of the levels (its parent in the forest).
+        // Each area of the levels under a root, with its nearest ancestor of the levels (its parent in
+        // the forest). Only areas made of their own level (or coarser) take part: an area an operator
+        // declared a region around one ward, or a real region sharing its wards with such an area,
+        // would count people twice in a table - answers about them are sums of the finest cells.
         var rows = db.fetch("""
                 SELECT n.id, n.code, n.area_type,
                        (SELECT p.code FROM area_closure pc JOIN area p ON p.id = pc.ancestor_id JOIN area_type pt ON pt.code = p.area_type
-                        WHERE pc.descendant_id = n.id AND pc.depth > 0 AND p.area_type = ANY(?)
+                        JOIN area_type pg ON pg.code = p.composed_of
+                        WHERE pc.descendant_id = n.id AND pc.depth > 0 AND p.area_type = ANY(?) AND pg.granularity <= pt.granularity
                           AND EXISTS (SELECT 1 FROM area_closure rc WHERE rc.descendant_id = p.id AND rc.ancestor_id = ANY(?))
                         ORDER BY pc.depth, pt.granularity DESC, p.id LIMIT 1) AS parent_code
                 FROM (SELECT DISTINCT a.id, a.code, a.area_type, t.granularity FROM area_closure c
                       JOIN area a ON a.id = c.descendant_id JOIN area_type t ON t.code = a.area_type
-                      WHERE c.ancestor_id = ANY(?) AND a.area_type = ANY(?)) n
+                      JOIN area_type g ON g.code = a.composed_of
+                      WHERE c.ancestor_id = ANY(?) AND a.area_type = ANY(?) AND g.granularity <= t.granularity) n
                 ORDER BY n.granularity, n.code""", levelArray, roots.toArray(Integer[]::new), roots.toArray(Integer[]::new), levelArray);
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> areaIds = new LinkedHashMap<>();
