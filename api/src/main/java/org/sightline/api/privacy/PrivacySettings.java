@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param noiseSecret       base64 secret seeding consistent noise; when absent one is generated
  *                          once and kept in the database, shared by every instance
  * @param suppressionBudgetSeconds how long solving one table's suppression pattern may take (default
- *                          5); when it runs out, that table's finest level is withheld whole
+ *                          10); when it runs out, that table's finest level is withheld whole
  *                          instead, so a larger budget publishes more, never less safely
  */
 @ConfigurationProperties("sightline.privacy")
@@ -34,7 +34,7 @@ public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer 
         maxCellsPerQuery = maxCellsPerQuery == null ? 10_000 : maxCellsPerQuery;
         callerBudgetRho = callerBudgetRho == null ? 10.0 : callerBudgetRho;
         policies = policies == null ? java.util.Map.of() : java.util.Map.copyOf(policies);
-        suppressionBudgetSeconds = suppressionBudgetSeconds == null ? 5.0 : suppressionBudgetSeconds;
+        suppressionBudgetSeconds = suppressionBudgetSeconds == null ? 10.0 : suppressionBudgetSeconds;
         if (suppressionBudgetSeconds < 0 || suppressionBudgetSeconds.isNaN()) {
             throw new IllegalArgumentException("sightline.privacy.suppression-budget-seconds must be zero or more, was "
                     + suppressionBudgetSeconds);
