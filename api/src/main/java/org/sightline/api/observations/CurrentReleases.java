@@ -10,17 +10,18 @@ import org.jooq.impl.DSL;
 /**
  * The common table expression every observation query starts from: for each period, the newest
  * published release of the indicator that covers it (so a 2024 release does not hide 2023 data,
- * and a corrected release replaces the one it corrects).
+ * and a corrected release replaces the one it corrects). Suppression patterns are solved for
+ * exactly these releases.
  */
-final class CurrentReleases {
+public final class CurrentReleases {
 
-    static final String PERIOD_ID = "period_id";
-    static final String RELEASE_ID = "release_id";
+    public static final String PERIOD_ID = "period_id";
+    public static final String RELEASE_ID = "release_id";
 
     private CurrentReleases() {
     }
 
-    static CommonTableExpression<Record2<Integer, Long>> of(int indicatorDbId) {
+    public static CommonTableExpression<Record2<Integer, Long>> of(int indicatorDbId) {
         return DSL.name("current_release").fields(PERIOD_ID, RELEASE_ID).as(
                 DSL.select(RELEASE_PERIOD.PERIOD_ID, RELEASE_PERIOD.RELEASE_ID)
                         .distinctOn(RELEASE_PERIOD.PERIOD_ID)

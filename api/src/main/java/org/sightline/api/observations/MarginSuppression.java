@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sightline.api.characteristics.CharacteristicTypes.StoredType;
-import org.sightline.api.geography.AreaDirectory;
+import org.sightline.api.characteristics.CharacteristicTypes.StoredValue;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.privacy.DisclosurePolicies;
-import org.sightline.api.web.ForbiddenException;
+import org.sightline.api.suppression.SuppressionPatterns;
+import org.sightline.api.suppression.TableKind;
 import org.sightline.domain.observation.CharacteristicFilter;
 import org.sightline.domain.observation.CharacteristicRef;
 import org.sightline.domain.observation.InvalidQueryException;
@@ -20,29 +21,25 @@ import org.sightline.privacy.ProtectedCell;
 import org.sightline.privacy.policy.PolicyRule;
 import org.sightline.privacy.policy.RoundToBase;
 import org.sightline.privacy.policy.Treatment;
-import org.sightline.privacy.suppression.AdditiveTable;
-import org.sightline.privacy.suppression.SecondarySuppression;
-import org.sightline.privacy.suppression.SuppressionResult;
-import org.sightline.privacy.suppression.SuppressionRule;
 import org.springframework.stereotype.Component;
 
 /**
- * The SUPPRESS and ROUND treatments: suppression on the whole table of margins the caller could
- * obtain (every area at the levels in the answer under the same country, every combination of
- * characteristic values and totals), so a withheld cell cannot be recovered from the answers to
- * other questions; then, for ROUND, every released number rounded on its own.
+ * The SUPPRESS and ROUND treatments: each cell of the answer is looked up in the suppression
+ * pattern stored for its release, period and country and for the table the caller's rule needs
+ * ({@link SuppressionPatterns}), solved once over every area at every level of that table and
+ * every combination of characteristic values and totals; so a withheld cell cannot be recovered
+ * from the answers to other questions, and every question about a cell gets the same status.
+ * Then, for ROUND, every released number is rounded on its own.
  */
 @Component
 class MarginSuppression {
 
-    private final AreaDirectory areas;
-    private final MarginTables marginTables;
     private final DisclosurePolicies policies;
+    private final SuppressionPatterns patterns;
 
-    MarginSuppression(AreaDirectory areas, MarginTables marginTables, DisclosurePolicies policies) {
-        this.areas = areas;
-        this.marginTables = marginTables;
+    MarginSuppression(DisclosurePolicies policies, SuppressionPatterns patterns) {
         this.policies = policies;
+        this.patterns = patterns;
     }
 
     /** The protected cells, in the order of {@code cells}. */
@@ -53,6 +50,8 @@ class MarginSuppression {
     }
 
     private List<ProtectedCell> suppress(StoredIndicator indicator, ObservationQuery query, List<RolledUpCell> cells, PolicyRule rule) {
+        TableKind kind = TableKind.forRule(rule)
+                .orElseThrow(() -> new IllegalStateException("rule " + rule + " neither suppresses nor rounds"));
         List<StoredType> types = indicator.characteristicTypes();
         Map<String, String> singleFilterValue = new HashMap<>();
         for (CharacteristicFilter filter : query.filter()) {
@@ -65,52 +64,42 @@ class MarginSuppression {
                 singleFilterValue.put(filter.type(), filter.values().get(0));
             }
         }
-        String firstArea = cells.get(0).area().code();
-        String root = areas.parents(List.of(firstArea), "country").getOrDefault(firstArea,
-                areas.find(firstArea).orElseThrow()).code();
-        int finest = cells.stream().mapToInt(c -> areas.areaType(c.area().type()).granularity()).max().orElseThrow();
-        List<String> levels = areas.areaTypes().stream()
-                // MSOAs and postcode sectors overlap wards; a table holding both needs their
-                // intersections as unpublished cells, which is not built yet, so their cells are
-                // withheld (as "not in the table") rather than risk differencing.
-                .filter(t -> t.granularity() <= finest && !List.of("custom", "msoa", "postcode_sector").contains(t.code()))
-                .map(AreaDirectory.AreaTypeRow::code).toList();
-        List<String> periodCodes = cells.stream().map(c -> c.period().code()).distinct().toList();
-        Map<Integer, String> valueCodes = new HashMap<>();
-        types.forEach(t -> t.values().forEach(v -> valueCodes.put(v.id(), v.code())));
-        MarginTables.MarginTable margins = marginTables.load(indicator.dbId(), root, levels, types.size(), valueCodes, periodCodes);
-        SuppressionResult result = new SecondarySuppression().apply(new AdditiveTable(margins.counts(), margins.relations()),
-                new SuppressionRule(policies.settings().threshold(), policies.settings().suppressZeros()));
-        // A caller who sees coarser levels exactly (an analyst: exact to ward, suppressed below)
-        // would undo any protection that relies on hiding one of those exact cells; refuse then.
-        for (String hidden : result.suppressedCells().keySet()) {
-            var type = areas.areaType(margins.areaTypeOf(hidden));
-            if (rule.treatmentAt(type.granularity()) == Treatment.EXACT) {
-                throw new ForbiddenException("this question below " + rule.finestLevel() + " level cannot be answered with "
-                        + "suppression that stays consistent with the exact " + rule.finestLevel()
-                        + " figures your role sees; ask at " + rule.finestLevel() + " level or coarser");
-            }
-        }
-        List<ProtectedCell> protectedCells = new ArrayList<>(cells.size());
+        List<SuppressionPatterns.QuestionCell> question = new ArrayList<>(cells.size());
         for (RolledUpCell cell : cells) {
-            List<String> values = new ArrayList<>();
+            List<Integer> valueIds = new ArrayList<>(types.size());
             for (StoredType type : types) {
-                values.add(cell.characteristics().stream().filter(c -> c.type().equals(type.code())).map(CharacteristicRef::code)
-                        .findFirst().orElse(singleFilterValue.getOrDefault(type.code(), "total")));
+                String code = cell.characteristics().stream().filter(c -> c.type().equals(type.code())).map(CharacteristicRef::code)
+                        .findFirst().orElse(singleFilterValue.getOrDefault(type.code(), "total"));
+                valueIds.add(type.value(code).map(StoredValue::id)
+                        .orElseThrow(() -> new IllegalStateException("no value '" + code + "' of " + type.code())));
             }
-            String key = MarginTables.key(cell.area().code(), cell.period().code(), values);
-            var suppression = result.suppression(key);
-            if (suppression.isPresent() || !margins.counts().containsKey(key)) {
-                // One status and one reason for every withheld cell: telling "small" apart from
-                // "withheld to protect a small one" would tell an attacker which cells are small.
-                protectedCells.add(new ProtectedCell(null, null, Disclosure.suppressed(
-                        "withheld: fewer than " + policies.settings().threshold() + ", or would let a number below "
-                                + policies.settings().threshold() + " be worked out from published totals", "cell-suppression")));
+            question.add(new SuppressionPatterns.QuestionCell(cell.area().code(), cell.period().code(), cell.releaseId(), valueIds));
+        }
+        List<SuppressionPatterns.Verdict> verdicts = patterns.lookup(indicator, kind, question);
+        List<ProtectedCell> protectedCells = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            SuppressionPatterns.Verdict verdict = verdicts.get(i);
+            if (verdict.withheld()) {
+                protectedCells.add(new ProtectedCell(null, null, Disclosure.suppressed(reason(verdict), "cell-suppression")));
             } else {
+                RolledUpCell cell = cells.get(i);
                 protectedCells.add(new ProtectedCell(cell.count(), cell.denominator(), Disclosure.EXACT));
             }
         }
         return protectedCells;
+    }
+
+    /**
+     * One reason for every withheld cell of a table: telling "small" apart from "withheld to
+     * protect a small one" would tell an attacker which cells are small. A table whose exact
+     * pattern took too long says so on every withheld cell, small or not.
+     */
+    private String reason(SuppressionPatterns.Verdict verdict) {
+        int threshold = policies.settings().threshold();
+        String reason = "withheld: fewer than " + threshold + ", or would let a number below " + threshold
+                + " be worked out from published totals";
+        return verdict.tableWithheldWholeFrom() == null ? reason
+                : reason + " (in this table every " + verdict.tableWithheldWholeFrom() + " and finer figure is withheld)";
     }
 
     /** Every released count and denominator rounded on its own, after suppression. */

@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          release, a rational such as "1/2", split equally over the public tables
  *                          (levels x characteristic subsets); the stated loss of a release is this
  *                          times its periods and measures (see docs/privacy.md)
+ * @param suppressionBudgetSeconds how long solving one table's suppression pattern may take (default
+ *                          10); when it runs out, that table's finest level is withheld whole
+ *                          instead, so a larger budget publishes more, never less safely
  */
 @ConfigurationProperties("sightline.privacy")
 public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer roundingBase, String noiseSigmaSquared,
                               Integer maxCellsPerQuery, Double callerBudgetRho, java.util.Map<String, String> policies,
-                              String noiseSecret, String publicRho) {
+                              String noiseSecret, String publicRho, Double suppressionBudgetSeconds) {
 
     public PrivacySettings {
         threshold = threshold == null ? 5 : threshold;
@@ -36,5 +39,10 @@ public record PrivacySettings(Integer threshold, Boolean suppressZeros, Integer 
         callerBudgetRho = callerBudgetRho == null ? 10.0 : callerBudgetRho;
         policies = policies == null ? java.util.Map.of() : java.util.Map.copyOf(policies);
         publicRho = publicRho == null ? "1/2" : publicRho;
+        suppressionBudgetSeconds = suppressionBudgetSeconds == null ? 10.0 : suppressionBudgetSeconds;
+        if (suppressionBudgetSeconds < 0 || suppressionBudgetSeconds.isNaN()) {
+            throw new IllegalArgumentException("sightline.privacy.suppression-budget-seconds must be zero or more, was "
+                    + suppressionBudgetSeconds);
+        }
     }
 }

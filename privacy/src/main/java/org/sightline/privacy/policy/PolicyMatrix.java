@@ -54,7 +54,12 @@ public final class PolicyMatrix {
     }
 
     public PolicyRule ruleFor(Access access, DisclosureClass disclosureClass) {
-        return rules.get(disclosureClass).get(access.effectiveRole());
+        return ruleFor(access.effectiveRole(), disclosureClass);
+    }
+
+    /** The rule of one row and column, e.g. to find every table suppression needs for a class. */
+    public PolicyRule ruleFor(EffectiveRole role, DisclosureClass disclosureClass) {
+        return rules.get(disclosureClass).get(role);
     }
 
     private void set(DisclosureClass disclosureClass, EffectiveRole role, PolicyRule rule) {

@@ -28,6 +28,11 @@ import java.util.TreeSet;
  * ward and every MSOA to its intersections, lets suppression take that into account, and protects
  * an intersection whose count is small from being worked out by differencing the two areas.
  *
+ * <p>Some published cells may be marked known: the reader already has them exactly from elsewhere
+ * (an analyst sees wards exactly and gets LSOAs with suppression), so suppression never hides
+ * them, neither as small counts nor as complements, and protects other cells by hiding finer
+ * cells instead.
+ *
  * <p>Construction checks that every key a relation names is a cell and that each relation really
  * adds up, and puts cells and relations into key order so that the same table built from inputs in
  * a different order is equal and is suppressed in the same way.
@@ -39,6 +44,7 @@ public final class AdditiveTable {
 
     private final SortedMap<String, Long> counts;
     private final SortedSet<String> unpublished;
+    private final SortedSet<String> known;
     private final List<Relation> relations;
     private final Map<String, List<Relation>> relationsByCell;
 
@@ -60,7 +66,19 @@ public final class AdditiveTable {
      *                                  that is not a cell, or a relation does not add up
      */
     public AdditiveTable(Map<String, Long> counts, Collection<Relation> relations, Collection<String> unpublished) {
+        this(counts, relations, unpublished, List.of());
+    }
+
+    /**
+     * @param known keys of published cells the reader already knows exactly, which suppression
+     *              must never hide
+     * @throws IllegalArgumentException as {@link #AdditiveTable(Map, Collection, Collection)}, and
+     *                                  when a known key is not a cell or is unpublished
+     */
+    public AdditiveTable(Map<String, Long> counts, Collection<Relation> relations, Collection<String> unpublished,
+                         Collection<String> known) {
         Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(known, "known");
         Objects.requireNonNull(relations, "relations");
         Objects.requireNonNull(unpublished, "unpublished");
         SortedMap<String, Long> sortedCounts = new TreeMap<>();
@@ -98,6 +116,16 @@ public final class AdditiveTable {
             }
             neverReleased.add(key);
         }
+        SortedSet<String> alreadyKnown = new TreeSet<>();
+        for (String key : known) {
+            if (!sortedCounts.containsKey(key)) {
+                throw new IllegalArgumentException("known cell '" + key + "' is not in the table");
+            }
+            if (neverReleased.contains(key)) {
+                throw new IllegalArgumentException("cell '" + key + "' cannot be both unpublished and known");
+            }
+            alreadyKnown.add(key);
+        }
         Map<String, List<Relation>> byCell = new TreeMap<>();
         for (Relation relation : distinct) {
             for (String key : relation.cells()) {
@@ -107,6 +135,7 @@ public final class AdditiveTable {
         byCell.replaceAll((key, list) -> List.copyOf(list));
         this.counts = Collections.unmodifiableSortedMap(sortedCounts);
         this.unpublished = Collections.unmodifiableSortedSet(neverReleased);
+        this.known = Collections.unmodifiableSortedSet(alreadyKnown);
         this.relations = List.copyOf(distinct);
         this.relationsByCell = Collections.unmodifiableMap(byCell);
     }
@@ -124,6 +153,16 @@ public final class AdditiveTable {
     /** Whether the cell is never released. */
     public boolean isUnpublished(String key) {
         return unpublished.contains(key);
+    }
+
+    /** The keys of the published cells the reader already knows exactly, in key order. */
+    public SortedSet<String> known() {
+        return known;
+    }
+
+    /** Whether the reader already knows the cell exactly, so it is never hidden. */
+    public boolean isKnown(String key) {
+        return known.contains(key);
     }
 
     /** The distinct relations, ordered by total and then by parts. */
@@ -164,18 +203,19 @@ public final class AdditiveTable {
         return other instanceof AdditiveTable table
                 && counts.equals(table.counts)
                 && unpublished.equals(table.unpublished)
+                && known.equals(table.known)
                 && relations.equals(table.relations);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(counts, unpublished, relations);
+        return Objects.hash(counts, unpublished, known, relations);
     }
 
     @Override
     public String toString() {
         return "AdditiveTable[" + counts.size() + " cells (" + unpublished.size() + " unpublished), "
-                + relations.size() + " relations]";
+                + known.size() + " known, " + relations.size() + " relations]";
     }
 
     private static int compareKeyLists(List<String> left, List<String> right) {

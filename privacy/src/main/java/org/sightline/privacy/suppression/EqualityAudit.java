@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
@@ -47,13 +48,21 @@ final class EqualityAudit {
     private final IndexedTable table;
     private final boolean[] hidden;
     private final boolean[] moving;
+    private final SuppressionBudget.Meter meter;
+    /**
+     * Moving columns keyed by (rows holding them, cell number), smallest first; an entry is pushed
+     * whenever a column's row count changes and stale ones are skipped, so picking the next pivot
+     * column costs a logarithm instead of a scan of every cell.
+     */
+    private final PriorityQueue<Long> columnsByRowCount = new PriorityQueue<>();
     private final List<Map<Integer, BigInteger>> rows = new ArrayList<>();
     private final Map<Integer, TreeSet<Integer>> rowsByColumn = new HashMap<>();
     private static final TreeSet<Integer> EMPTY = new TreeSet<>();
 
-    private EqualityAudit(IndexedTable table, boolean[] hidden) {
+    private EqualityAudit(IndexedTable table, boolean[] hidden, SuppressionBudget.Meter meter) {
         this.table = table;
         this.hidden = hidden;
+        this.meter = meter;
         this.moving = new boolean[table.size()];
         for (int cell = 0; cell < table.size(); cell++) {
             moving[cell] = hidden[cell] && table.counts[cell] > 0;
@@ -66,7 +75,13 @@ final class EqualityAudit {
      * @return the pinned protected cells, in cell order
      */
     static List<Recoverable> recoverable(IndexedTable table, boolean[] hidden, boolean[] protectedCells) {
-        return new EqualityAudit(table, hidden).run(protectedCells);
+        return recoverable(table, hidden, protectedCells, SuppressionBudget.Meter.unlimited());
+    }
+
+    /** As {@link #recoverable(IndexedTable, boolean[], boolean[])}, spending from the meter as it eliminates. */
+    static List<Recoverable> recoverable(IndexedTable table, boolean[] hidden, boolean[] protectedCells,
+                                         SuppressionBudget.Meter meter) {
+        return new EqualityAudit(table, hidden, meter).run(protectedCells);
     }
 
     private List<Recoverable> run(boolean[] protectedCells) {
@@ -90,21 +105,26 @@ final class EqualityAudit {
         // Columns in order of fewest rows first (Markowitz), which keeps rows sparse; ties by cell
         // number, so the order depends only on the table.
         boolean[] done = new boolean[table.size()];
+        for (int column = 0; column < table.size(); column++) {
+            if (moving[column]) {
+                columnsByRowCount.add(entry(rowCount(column), column));
+            }
+        }
         while (true) {
+            // Same choice as scanning every column for the fewest rows, lowest cell on ties.
             int cell = -1;
-            int fewestRows = Integer.MAX_VALUE;
-            for (int column = 0; column < table.size(); column++) {
-                if (moving[column] && !done[column]) {
-                    int rowCount = rowsByColumn.getOrDefault(column, EMPTY).size();
-                    if (rowCount < fewestRows) {
-                        fewestRows = rowCount;
-                        cell = column;
-                    }
+            while (!columnsByRowCount.isEmpty()) {
+                long next = columnsByRowCount.poll();
+                int column = (int) (next & 0xffffffffL);
+                if (!done[column] && (int) (next >>> 32) == rowCount(column)) {
+                    cell = column;
+                    break;
                 }
             }
             if (cell < 0) {
                 break;
             }
+            meter.spend(1);
             done[cell] = true;
             int pivot = choosePivotRow(cell, pivoted);
             if (pivot < 0) {
@@ -145,6 +165,21 @@ final class EqualityAudit {
         return recoverable;
     }
 
+    private int rowCount(int column) {
+        return rowsByColumn.getOrDefault(column, EMPTY).size();
+    }
+
+    private static long entry(int rowCount, int column) {
+        return ((long) rowCount << 32) | column;
+    }
+
+    /** Queues the column again under its new row count, if it is one the pivot loop still picks from. */
+    private void rowCountChanged(int column) {
+        if (moving[column]) {
+            columnsByRowCount.add(entry(rowCount(column), column));
+        }
+    }
+
     private boolean onlyMovingCellIn(int row, int cell) {
         for (int column : rows.get(row).keySet()) {
             if (moving[column] && column != cell) {
@@ -183,6 +218,7 @@ final class EqualityAudit {
         Map<Integer, BigInteger> pivotRow = rows.get(pivot);
         BigInteger p = pivotRow.get(column);
         BigInteger a = targetRow.get(column);
+        meter.spend(targetRow.size() + pivotRow.size());
         Map<Integer, BigInteger> result = new HashMap<>();
         targetRow.forEach((col, value) -> result.put(col, value.multiply(p)));
         pivotRow.forEach((col, value) -> result.merge(col, value.multiply(a).negate(), BigInteger::add));
@@ -198,11 +234,13 @@ final class EqualityAudit {
         for (int col : targetRow.keySet()) {
             if (!result.containsKey(col)) {
                 rowsByColumn.get(col).remove(target);
+                rowCountChanged(col);
             }
         }
         for (int col : result.keySet()) {
             if (!targetRow.containsKey(col)) {
                 rowsByColumn.computeIfAbsent(col, ignored -> new TreeSet<>()).add(target);
+                rowCountChanged(col);
             }
         }
         rows.set(target, result);

@@ -20,6 +20,8 @@ final class IndexedTable {
     final int[][] relationsOfCell;
     final boolean[] isTotal;
     final boolean[] unpublished;
+    /** Published cells the reader already knows exactly: never hidden. */
+    final boolean[] known;
 
     IndexedTable(AdditiveTable table) {
         int size = table.counts().size();
@@ -38,8 +40,10 @@ final class IndexedTable {
         }
         isTotal = new boolean[size];
         unpublished = new boolean[size];
+        known = new boolean[size];
         for (int cell = 0; cell < size; cell++) {
             unpublished[cell] = table.isUnpublished(keys[cell]);
+            known[cell] = table.isKnown(keys[cell]);
         }
         for (int relation = 0; relation < relations.size(); relation++) {
             List<String> cells = relations.get(relation).cells();

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -22,13 +23,26 @@ public final class SuppressionResult {
 
     private final AdditiveTable table;
     private final SortedMap<String, SuppressedCell> suppressed;
+    private final OptionalInt withheldWholeFromLevel;
 
     /**
+     * A pattern found within budget.
+     *
      * @throws IllegalArgumentException if a suppressed cell is not in the table, is one of its
-     *                                  unpublished cells, or is listed twice
+     *                                  unpublished or known cells, or is listed twice
      */
     public SuppressionResult(AdditiveTable table, Collection<SuppressedCell> suppressed) {
+        this(table, suppressed, OptionalInt.empty());
+    }
+
+    /**
+     * @param withheldWholeFromLevel when the budget ran out: the coarsest level from which every
+     *                               cell (other than known ones) was withheld
+     * @throws IllegalArgumentException as {@link #SuppressionResult(AdditiveTable, Collection)}
+     */
+    public SuppressionResult(AdditiveTable table, Collection<SuppressedCell> suppressed, OptionalInt withheldWholeFromLevel) {
         this.table = Objects.requireNonNull(table, "table");
+        this.withheldWholeFromLevel = Objects.requireNonNull(withheldWholeFromLevel, "withheldWholeFromLevel");
         Objects.requireNonNull(suppressed, "suppressed");
         SortedMap<String, SuppressedCell> byKey = new TreeMap<>();
         for (SuppressedCell cell : suppressed) {
@@ -37,6 +51,9 @@ public final class SuppressionResult {
             }
             if (table.isUnpublished(cell.key())) {
                 throw new IllegalArgumentException("cell '" + cell.key() + "' is unpublished, so it cannot be suppressed");
+            }
+            if (table.isKnown(cell.key())) {
+                throw new IllegalArgumentException("cell '" + cell.key() + "' is known to the reader, so suppressing it hides nothing");
             }
             if (byKey.put(cell.key(), cell) != null) {
                 throw new IllegalArgumentException("cell '" + cell.key() + "' is suppressed twice");
@@ -48,6 +65,14 @@ public final class SuppressionResult {
     /** The table that was suppressed. */
     public AdditiveTable table() {
         return table;
+    }
+
+    /**
+     * Empty when the pattern was found within budget; otherwise the coarsest level (as numbered by
+     * the caller, larger is finer) from which every cell but known ones was withheld whole.
+     */
+    public OptionalInt withheldWholeFromLevel() {
+        return withheldWholeFromLevel;
     }
 
     /** Every suppressed cell, in key order. */

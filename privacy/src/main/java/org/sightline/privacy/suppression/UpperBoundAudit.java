@@ -66,8 +66,14 @@ final class UpperBoundAudit {
 
     /** Protected cells whose upper bound is below the threshold, in cell order. */
     static List<SmallCount> provenSmall(IndexedTable table, boolean[] hidden, boolean[] protectedCells, long threshold) {
+        return provenSmall(table, hidden, protectedCells, threshold, SuppressionBudget.Meter.unlimited());
+    }
+
+    /** As {@link #provenSmall(IndexedTable, boolean[], boolean[], long)}, spending from the meter per relation applied. */
+    static List<SmallCount> provenSmall(IndexedTable table, boolean[] hidden, boolean[] protectedCells, long threshold,
+                                        SuppressionBudget.Meter meter) {
         UpperBoundAudit audit = new UpperBoundAudit(table, hidden);
-        audit.propagate();
+        audit.propagate(meter);
         List<SmallCount> small = new ArrayList<>();
         for (int cell = 0; cell < table.size(); cell++) {
             if (protectedCells[cell] && hidden[cell] && audit.upper[cell] < threshold) {
@@ -77,7 +83,7 @@ final class UpperBoundAudit {
         return small;
     }
 
-    private void propagate() {
+    private void propagate(SuppressionBudget.Meter meter) {
         TreeSet<Integer> toCheck = new TreeSet<>();
         for (int relation = 0; relation < table.relationCells.length; relation++) {
             for (int cell : table.relationCells[relation]) {
@@ -90,6 +96,7 @@ final class UpperBoundAudit {
         long budget = (long) ROUNDS_PER_RELATION * Math.max(1, table.relationCells.length);
         while (!toCheck.isEmpty() && budget-- > 0) {
             int relation = toCheck.pollFirst();
+            meter.spend(table.relationCells[relation].length);
             for (int cell : tighten(relation)) {
                 for (int other : table.relationsOfCell[cell]) {
                     if (other != relation) {
