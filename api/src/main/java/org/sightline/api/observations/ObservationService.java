@@ -9,6 +9,7 @@ import org.sightline.domain.indicator.DisclosureClass;
 import org.sightline.domain.indicator.IndicatorDefinition;
 import org.sightline.domain.observation.ObservationQuery;
 import org.sightline.domain.observation.RolledUpCell;
+import org.sightline.privacy.DisclosurePolicy;
 import org.sightline.privacy.DisclosureStatus;
 import org.sightline.privacy.policy.Treatment;
 import org.springframework.stereotype.Service;
@@ -79,12 +80,13 @@ public class ObservationService {
         if (cells.isEmpty()) {
             return List.of();
         }
-        return switch (plan.treatment()) {
-            case SUPPRESS, ROUND -> Publication.of(definition, cells,
-                    marginSuppression.protect(plan.indicator(), query, cells, plan.decision().rule(), plan.treatment()));
-            case EXACT, NOISE -> Publication.cellByCell(definition, cells, policies.forTreatment(plan.treatment()));
+        // Every treatment is a DisclosurePolicy of the privacy module, applied to the whole table.
+        DisclosurePolicy policy = switch (plan.treatment()) {
+            case SUPPRESS, ROUND -> marginSuppression.policyFor(plan.indicator(), query, cells, plan.decision().rule(), plan.treatment());
+            case EXACT, NOISE -> policies.forTreatment(plan.treatment());
             case FORBIDDEN -> throw new IllegalStateException("the planner refuses FORBIDDEN questions");
         };
+        return Publication.cellByCell(definition, cells, policy);
     }
 
     private void account(QuestionPlan plan, ObservationQuery query, Caller caller, List<PublishedObservation> published,

@@ -95,7 +95,7 @@ class QuestionPlanner {
             throw new ForbiddenException(refusal(definition, caller, rule, finest, grainLevel, derived));
         }
         if (treatment == Treatment.SUPPRESS || treatment == Treatment.ROUND) {
-            requireSuppressible(definition, caller, treatment, grains, derived);
+            requireSuppressible(definition, caller, treatment, query, grains, derived);
         }
         if (definition.measureType() == MeasureType.NON_ADDITIVE) {
             requireStoredGrain(definition, query, grains, facts);
@@ -169,9 +169,16 @@ class QuestionPlanner {
      * published; an area made of finer areas than its type suggests, or a cell split by an
      * area-derived characteristic, is not a cell of them, so it is refused rather than answered.
      */
-    private void requireSuppressible(IndicatorDefinition definition, Caller caller, Treatment treatment, List<AreaGrain> grains,
-                                     Set<String> derived) {
+    private void requireSuppressible(IndicatorDefinition definition, Caller caller, Treatment treatment, ObservationQuery query,
+                                     List<AreaGrain> grains, Set<String> derived) {
         String how = treatment == Treatment.SUPPRESS ? "suppression" : "rounding";
+        for (CharacteristicFilter filter : query.filter()) {
+            if (!query.breakdown().contains(filter.type()) && filter.values().size() > 1) {
+                throw new InvalidQueryException("with " + how + " in force, a filter on '" + filter.type()
+                        + "' may keep one value unless " + filter.type() + " is in the breakdown (the sum of several "
+                        + "values is not a published margin)");
+            }
+        }
         if (!derived.isEmpty()) {
             throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass() + ": your role ("
                     + caller.role() + ") gets it with " + how + " here, and a breakdown or filter by " + derived

@@ -97,9 +97,9 @@ class SuppressionPatternTest extends SightlineTest {
 
     @Test
     void aMissingPatternIsSolvedOnceAtQuestionTimeAndThenLookedUp() {
-        int indicator = db.fetchOne("select id from indicator where slug = ?", DemoDataSet.CARE_HOME_ADMISSIONS).get(0, Integer.class);
-        Map<String, Object> question = question(DemoDataSet.CARE_HOME_ADMISSIONS, Map.of("within", "Z08000002", "level", "ward"));
-        question.put("breakdown", List.of("imd_decile"));
+        int indicator = db.fetchOne("select id from indicator where slug = ?", DemoDataSet.SERVICE_CONTACTS).get(0, Integer.class);
+        Map<String, Object> question = question(DemoDataSet.SERVICE_CONTACTS, Map.of("within", "Z08000002", "level", "ward"));
+        question.put("breakdown", List.of("need", "sex"));
         question.put("periods", Map.of("codes", List.of("2023/24")));
         Api partner = api("demo-partner");
         JsonNode before = partner.data(QUERY, Map.of("q", question));
