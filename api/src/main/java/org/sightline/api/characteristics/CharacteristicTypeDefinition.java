@@ -7,13 +7,23 @@ import java.util.regex.Pattern;
 /**
  * A characteristic type as an administrator declares it. The "total" value is implicit: it is
  * created automatically and must not be listed.
+ *
+ * @param areaDerived whether the value is a function of the area (an LSOA's IMD decile, a rural or
+ *                    urban class): the privacy engine then judges a breakdown by it as the base areas
+ *                    it isolates. Optional; a release showing one value per area marks it too, and a
+ *                    mark is never removed.
  */
-public record CharacteristicTypeDefinition(String code, String name, Boolean ordered, List<Value> values) {
+public record CharacteristicTypeDefinition(String code, String name, Boolean ordered, List<Value> values, Boolean areaDerived) {
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     /** One value: a short code used in files and queries, and the label people read. */
     public record Value(String code, String label) {
+    }
+
+    /** A type that is not a function of the area. */
+    public CharacteristicTypeDefinition(String code, String name, Boolean ordered, List<Value> values) {
+        this(code, name, ordered, values, false);
     }
 
     public CharacteristicTypeDefinition {
@@ -24,6 +34,7 @@ public record CharacteristicTypeDefinition(String code, String name, Boolean ord
             throw new IllegalArgumentException("name is required");
         }
         ordered = Boolean.TRUE.equals(ordered);
+        areaDerived = Boolean.TRUE.equals(areaDerived);
         values = values == null ? List.of() : List.copyOf(values);
         if (values.isEmpty()) {
             throw new IllegalArgumentException("values must list at least one value");

@@ -71,10 +71,16 @@ public class CharacteristicTypes {
                 throw new ConflictException("characteristic type '" + definition.code()
                         + "' already exists with a different name or values");
             }
+            if (definition.areaDerived() && !existing.get().areaDerived()) {
+                // Marking a type as a characteristic of the area only ever protects more.
+                db.update(CHARACTERISTIC_TYPE).set(CHARACTERISTIC_TYPE.AREA_DERIVED, true)
+                        .where(CHARACTERISTIC_TYPE.ID.eq(existing.get().id())).execute();
+            }
             return false;
         }
-        int typeId = db.insertInto(CHARACTERISTIC_TYPE, CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_TYPE.NAME, CHARACTERISTIC_TYPE.ORDERED)
-                .values(definition.code(), definition.name().strip(), definition.ordered())
+        int typeId = db.insertInto(CHARACTERISTIC_TYPE, CHARACTERISTIC_TYPE.CODE, CHARACTERISTIC_TYPE.NAME, CHARACTERISTIC_TYPE.ORDERED,
+                        CHARACTERISTIC_TYPE.AREA_DERIVED)
+                .values(definition.code(), definition.name().strip(), definition.ordered(), definition.areaDerived())
                 .returning(CHARACTERISTIC_TYPE.ID).fetchOne().getId();
         var insert = db.insertInto(CHARACTERISTIC_VALUE, CHARACTERISTIC_VALUE.TYPE_ID, CHARACTERISTIC_VALUE.CODE,
                         CHARACTERISTIC_VALUE.LABEL, CHARACTERISTIC_VALUE.SORT_ORDER, CHARACTERISTIC_VALUE.IS_TOTAL)

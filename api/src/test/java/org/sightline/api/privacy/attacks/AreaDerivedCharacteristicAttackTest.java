@@ -57,6 +57,17 @@ class AreaDerivedCharacteristicAttackTest extends SightlineTest {
     }
 
     @Test
+    void anAdministratorMayDeclareACharacteristicOfTheAreaAndTheMarkIsNeverRemoved() {
+        Map<String, Object> type = new HashMap<>(Map.of("code", "rural_urban_test", "name", "Rural or urban",
+                "values", List.of(Map.of("code", "R", "label", "Rural"), Map.of("code", "U", "label", "Urban")), "areaDerived", true));
+        assertThat(admin().postJson("/api/v1/characteristic-types", type).status()).isIn(200, 201);
+        type.put("areaDerived", false);
+        assertThat(admin().postJson("/api/v1/characteristic-types", type).status()).isEqualTo(200);
+        assertThat(db.fetchOne("select area_derived from characteristic_type where code = 'rural_urban_test'").get(0, Boolean.class))
+                .isTrue();
+    }
+
+    @Test
     void analystsPartnersAndThePublicAreRefusedWardByDecileBeforeAnythingIsRead() {
         for (String key : new String[] {"demo-analyst", "demo-partner", null}) {
             JsonNode refused = Answers.response(key == null ? api() : api(key), WARDS_BY_DECILE);
