@@ -172,6 +172,8 @@ public class PublicTableReleases {
         PolicyRule rule = policies.matrix().ruleFor(new Access(Role.PUBLIC, false, false),
                 DisclosureClass.valueOf(db.fetchOne("SELECT disclosure_class FROM indicator WHERE id = ?", indicatorDbId)
                         .get(0, String.class)));
+        // The cells were just copied in this transaction: without statistics the planner reads them badly.
+        db.execute("ANALYZE observation");
         List<String> levels = levelsFor(releaseId, rule.finestGranularity());
         if (levels.isEmpty()) {
             return;
@@ -361,14 +363,17 @@ public class PublicTableReleases {
                                 Map<String, TrueCounts.Builder> builders) {
         List<String> slotColumns = slots.stream().map(slot -> "o.c" + slot.position() + "_value_id").toList();
         String slotList = slotColumns.isEmpty() ? "" : ", " + String.join(", ", slotColumns);
-        var leafIds = forest.forest().leaves().stream().map(i -> forest.areaIds().get(forest.forest().node(i).code()))
-                .toArray(Integer[]::new);
+        // Each stored area is summed into the area of the finest level that holds it; areas of that
+        // level outside the forest (not trusted as building blocks) are dropped below.
         var rows = db.fetch("SELECT leaf.code, sum(o.count), sum(o.denominator)" + slotList + """
                  FROM observation o
                 JOIN area_closure c ON c.descendant_id = o.area_id
-                JOIN area leaf ON leaf.id = c.ancestor_id
-                WHERE o.release_id = ? AND o.period_id = ? AND c.ancestor_id = ANY(?)
-                GROUP BY leaf.code""" + slotList, releaseId, periodId, leafIds);
+                JOIN area leaf ON leaf.id = c.ancestor_id AND leaf.area_type = ?
+                WHERE o.release_id = ? AND o.period_id = ?
+                GROUP BY leaf.code""" + slotList, forest.finestLevel(), releaseId, periodId);
+        java.util.Set<String> leaves = new java.util.HashSet<>();
+        forest.forest().leaves().forEach(i -> leaves.add(forest.forest().node(i).code()));
+        rows.removeIf(r -> !leaves.contains(r.get(0, String.class)));
         for (var r : rows) {
             int[] values = new int[slots.size()];
             for (int i = 0; i < slots.size(); i++) {
