@@ -67,7 +67,8 @@ public class ObservationService {
             publicAnswers.requireTables(plan.indicator());
             published = readOnly.execute(status -> publicAnswers.answer(plan.indicator(), plan.resolved()));
         } else {
-            List<RolledUpCell> cells = readOnly.execute(status -> observations.rollUp(plan.resolved()).cells());
+            List<RolledUpCell> cells = readOnly.execute(status -> observations.rollUp(plan.resolved(),
+                    plan.treatment() == Treatment.NOISE).cells());
             published = protect(plan, query, cells);
             releases = cells.stream().map(RolledUpCell::releaseId).distinct().sorted().toList();
         }

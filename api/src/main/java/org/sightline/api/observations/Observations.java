@@ -50,6 +50,14 @@ public class Observations {
      *         values' display order; plus whether every cell sits at the stored grain
      */
     public RolledUpTable rollUp(ResolvedQuery query) {
+        return rollUp(query, true);
+    }
+
+    /**
+     * @param noiseKeys whether to compute each cell's digest of its stored cells, which only
+     *                  interactive noise needs (it is the costliest part of the statement)
+     */
+    public RolledUpTable rollUp(ResolvedQuery query, boolean noiseKeys) {
         Field<Long> releaseId = DSL.field(DSL.name(CurrentReleases.RELEASE_ID), SQLDataType.BIGINT);
         Field<Integer> periodId = DSL.field(DSL.name(CurrentReleases.PERIOD_ID), SQLDataType.INTEGER);
         CommonTableExpression<Record2<Integer, Long>> current = CurrentReleases.of(query.indicatorDbId());
@@ -83,7 +91,7 @@ public class Observations {
         Field<Long> release = DSL.max(OBSERVATION.RELEASE_ID).as("release_id");
         // The canonical set of stored cells behind this cell; it seeds consistent noise, so the
         // same cells reached by another question get the same noise.
-        Field<String> digest = DSL.md5(DSL.field("string_agg(concat_ws(':', {0}, {1}, {2}, {3}, {4}), ',' ORDER BY {0}, {1}, {2}, {3}, {4})",
+        Field<String> digest = !noiseKeys ? DSL.castNull(SQLDataType.VARCHAR).as("base_cells_digest") : DSL.md5(DSL.field("string_agg(concat_ws(':', {0}, {1}, {2}, {3}, {4}), ',' ORDER BY {0}, {1}, {2}, {3}, {4})",
                 String.class, OBSERVATION.AREA_ID, OBSERVATION.C1_VALUE_ID, OBSERVATION.C2_VALUE_ID, OBSERVATION.C3_VALUE_ID,
                 OBSERVATION.C4_VALUE_ID)).as("base_cells_digest");
         select.addAll(List.of(count, denominator, baseCells, atStoredGrain, value, lowerCi, upperCi, release, digest));

@@ -44,7 +44,7 @@ final class Publication {
      */
     static CellIdentity noiseIdentity(String indicatorId, RolledUpCell cell) {
         return new CellIdentity(indicatorId, Long.toString(cell.releaseId()),
-                List.of("period=" + cell.period().code(), "cells=" + cell.baseCellsDigest()));
+                List.of("period=" + cell.period().code(), "cells=" + (cell.baseCellsDigest() == null ? "not-keyed" : cell.baseCellsDigest())));
     }
 
     /** The observations of {@code cells} as protected by {@code protectedCells} (same order). */
