@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * standard error). Exits 0 when every answer passed its check, 1 when any failed, 2 on bad options.
  */
 @Command(name = "sightline-bench", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        version = "Sightline API benchmark 0.1.0",
+        version = "Sightline API benchmark 0.1.0", subcommands = org.sightline.bench.scale.LoadScaleData.class,
         description = "Load benchmark of a running Sightline server with the demo data set: real questions sent over HTTP by"
                 + " parallel clients (closed loop), every answer checked (HTTP 200, no GraphQL errors, the expected number of rows)."
                 + " Prints a Markdown table of throughput and p50/p95/p99/max latency per scenario, with failures and the machine."
