@@ -64,10 +64,17 @@ public class AreaGrains {
     /** Recomputes every area's grain, in the caller's transaction (after a geography import). */
     public void refreshAll() {
         db.execute(GRAINS.formatted("true", "true"));
+        bumpVersion();
     }
 
     /** Recomputes one area's grain (a new custom geography: nothing else changes). */
     public void refresh(int areaId) {
         db.execute(GRAINS.formatted("c.ancestor_id = ?", "l.area_id = ?"), areaId, areaId);
+        bumpVersion();
+    }
+
+    /** Every geography change goes through here, so answers cached over the old geography are not reused. */
+    private void bumpVersion() {
+        db.execute("UPDATE geography_version SET version = version + 1 WHERE id = 1");
     }
 }

@@ -44,9 +44,11 @@ public class ObservationService {
     private final PrivacyLedger ledger;
     private final MarginSuppression marginSuppression;
     private final TransactionTemplate readOnly;
+    private final AnswerCache cache;
 
     ObservationService(QuestionPlanner planner, Observations observations, PublicAnswers publicAnswers, DisclosurePolicies policies,
-                       AuditLog audit, PrivacyLedger ledger, MarginSuppression marginSuppression, PlatformTransactionManager transactions) {
+                       AuditLog audit, PrivacyLedger ledger, MarginSuppression marginSuppression, PlatformTransactionManager transactions,
+                       AnswerCache cache) {
         this.planner = planner;
         this.observations = observations;
         this.publicAnswers = publicAnswers;
@@ -56,11 +58,30 @@ public class ObservationService {
         this.marginSuppression = marginSuppression;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.cache = cache;
     }
 
     public List<PublishedObservation> answer(ObservationQuery query, Caller caller) {
         QuestionPlan plan = planner.plan(query, caller);
-        IndicatorDefinition definition = plan.indicator().definition();
+        if (plan.publicStanding()) {
+            // The same question on the same data gets the same protected answer: compute it once.
+            // Public standing is never charged; exact values of a non-OPEN indicator (only where a
+            // policy gives the public them) are still audited on every answer.
+            String key = plan.indicator().dbId() + "|" + plan.treatment() + "|" + plan.source() + "|" + plan.dataVersion() + "|" + query;
+            List<PublishedObservation> published = cache.get(key, () -> readProtectAndPublish(plan, query).published());
+            account(plan, query, caller, published, List.of());
+            return published;
+        }
+        Answer answer = readProtectAndPublish(plan, query);
+        account(plan, query, caller, answer.published(), answer.releases());
+        return answer.published();
+    }
+
+    /** The published observations, and the releases they were read from (what a charge is for). */
+    private record Answer(List<PublishedObservation> published, List<Long> releases) {
+    }
+
+    private Answer readProtectAndPublish(QuestionPlan plan, ObservationQuery query) {
         List<PublishedObservation> published;
         List<Long> releases = List.of();
         if (plan.source() == QuestionPlan.Source.PUBLIC_TABLES) {
@@ -72,8 +93,7 @@ public class ObservationService {
             published = protect(plan, query, cells);
             releases = cells.stream().map(RolledUpCell::releaseId).distinct().sorted().toList();
         }
-        account(plan, query, caller, published, releases);
-        return published;
+        return new Answer(published, releases);
     }
 
     private List<PublishedObservation> protect(QuestionPlan plan, ObservationQuery query, List<RolledUpCell> cells) {

@@ -30,7 +30,11 @@ class QuestionFacts {
                    (SELECT coalesce(array_agg(g.code ORDER BY g.code), '{}') FROM (%s) g) AS grain_codes,
                    (SELECT coalesce(array_agg(g.area_type ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_types,
                    (SELECT coalesce(array_agg(coalesce(g.composed_of, '') ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_composition,
-                   (SELECT coalesce(array_agg(g.areas ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_areas""";
+                   (SELECT coalesce(array_agg(g.areas ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_areas,
+                   (SELECT coalesce(string_agg(cr.release_id::text, ',' ORDER BY cr.release_id), '') FROM
+                       (SELECT DISTINCT ON (rp.period_id) rp.release_id FROM release_period rp JOIN release r ON r.id = rp.release_id
+                        WHERE r.indicator_id = ? AND r.status = 'PUBLISHED' ORDER BY rp.period_id, r.version DESC) cr)
+                   || '/' || (SELECT version FROM geography_version WHERE id = 1) AS data_version""";
 
     private static final String BY_CODES = "SELECT a.code, a.area_type, a.composed_of, 1 AS areas FROM area a WHERE a.code = ANY(?)";
 
@@ -53,9 +57,11 @@ class QuestionFacts {
      * @param areaDerivedTypes codes of the indicator's characteristic types whose value is a function of the area
      * @param withinExists     whether the question's {@code within} area exists (true when there is none)
      * @param areas            the distinct grains of the question's areas, with how many areas have each
+     * @param dataVersion      the indicator's current releases and the geography's extent: equal
+     *                         whenever an answer to the same question would be equal
      */
     record Facts(List<String> storedAreaTypes, List<String> periodCodes, Set<String> areaDerivedTypes, boolean withinExists,
-                 List<GrainCount> areas) {
+                 List<GrainCount> areas, String dataVersion) {
 
         int areaCount() {
             return areas.stream().mapToInt(GrainCount::areas).sum();
@@ -86,6 +92,7 @@ class QuestionFacts {
         for (int i = 0; i < 4; i++) {
             bindings.addAll(grainBindings);
         }
+        bindings.add(indicatorDbId);
         var r = db.fetchOne(CATALOGUE.formatted(withinExists, grains), bindings.toArray());
         String[] codes = (String[]) r.get("grain_codes");
         String[] types = (String[]) r.get("grain_types");
@@ -97,6 +104,6 @@ class QuestionFacts {
                     ((Number) counts[i]).intValue()));
         }
         return new Facts(List.of((String[]) r.get("stored_types")), List.of((String[]) r.get("periods")),
-                Set.of((String[]) r.get("area_derived")), (Boolean) r.get("within_exists"), areas);
+                Set.of((String[]) r.get("area_derived")), (Boolean) r.get("within_exists"), areas, (String) r.get("data_version"));
     }
 }

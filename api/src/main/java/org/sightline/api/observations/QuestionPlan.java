@@ -11,9 +11,10 @@ import org.sightline.privacy.policy.Treatment;
  * @param source          where the numbers come from
  * @param publicStanding  whether the caller stands as the public (anonymous callers and operators)
  * @param agreementId     the agreement the caller reads under, for the audit; null if none
+ * @param dataVersion     the indicator's current releases and the geography's version, as planned
  */
 record QuestionPlan(StoredIndicator indicator, ResolvedQuery resolved, Treatment treatment, Source source,
-                    TreatmentDecision decision, boolean publicStanding, Integer agreementId) {
+                    TreatmentDecision decision, boolean publicStanding, Integer agreementId, String dataVersion) {
 
     /** Where an answer's numbers come from. */
     enum Source {

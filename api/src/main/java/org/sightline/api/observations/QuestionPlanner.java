@@ -115,7 +115,8 @@ class QuestionPlanner {
             throw new ForbiddenException("indicator '" + definition.id() + "' is " + definition.disclosureClass()
                     + ": the public sees only the tables drawn when a release is published, and this question is outside them");
         }
-        return new QuestionPlan(indicator, resolved, treatment, source, decision, publicStanding, standing.agreementId());
+        return new QuestionPlan(indicator, resolved, treatment, source, decision, publicStanding, standing.agreementId(),
+                facts.dataVersion());
     }
 
     private int granularityOf(AreaGrain grain) {
