@@ -84,7 +84,19 @@ public class Observations {
         Field<BigDecimal> count = DSL.sum(OBSERVATION.COUNT).as("count");
         Field<BigDecimal> denominator = DSL.sum(OBSERVATION.DENOMINATOR).as("denominator");
         Field<Integer> baseCells = DSL.count().as("base_cells");
-        Field<Boolean> atStoredGrain = DSL.boolAnd(AREA_CLOSURE.DEPTH.eq((short) 0)).as("at_stored_grain");
+        // The asked areas and the areas inside them, worked out first and on their own (a
+        // materialised CTE): the statement then goes from these few pairs to their stored cells
+        // through the cells' index, so its work grows with the answer, not with the indicator,
+        // whatever join order the planner would otherwise pick for this many relations.
+        var askedCells = DSL.name("asked_cells").fields("target_id", "area_id", "depth").asMaterialized(
+                DSL.select(target.ID, AREA_CLOSURE.DESCENDANT_ID, AREA_CLOSURE.DEPTH)
+                        .from(target).join(AREA_CLOSURE).on(AREA_CLOSURE.ANCESTOR_ID.eq(target.ID))
+                        .where(targetCondition(query.areas(), target)));
+        Table<?> asked = askedCells.asTable("asked");
+        Field<Integer> askedTarget = asked.field("target_id", Integer.class);
+        Field<Integer> askedArea = asked.field("area_id", Integer.class);
+        Field<Short> askedDepth = asked.field("depth", Short.class);
+        Field<Boolean> atStoredGrain = DSL.boolAnd(askedDepth.eq((short) 0)).as("at_stored_grain");
         Field<Double> value = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.VALUE)).as("value");
         Field<Double> lowerCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.LOWER_CI)).as("lower_ci");
         Field<Double> upperCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.UPPER_CI)).as("upper_ci");
@@ -96,15 +108,11 @@ public class Observations {
                 OBSERVATION.C4_VALUE_ID)).as("base_cells_digest");
         select.addAll(List.of(count, denominator, baseCells, atStoredGrain, value, lowerCi, upperCi, release, digest));
 
-        var from = db.with(current)
+        var from = db.with(current).with(askedCells)
                 .select(select)
-                // Written from the asked areas down the closure table to their stored cells: with
-                // two breakdown types the statement joins more relations than PostgreSQL reorders
-                // (join_collapse_limit), so the written order is the plan, and work then grows with
-                // the answer rather than with the indicator.
-                .from(target)
-                .join(AREA_CLOSURE).on(AREA_CLOSURE.ANCESTOR_ID.eq(target.ID))
-                .join(OBSERVATION).on(OBSERVATION.AREA_ID.eq(AREA_CLOSURE.DESCENDANT_ID))
+                .from(asked)
+                .join(target).on(target.ID.eq(askedTarget))
+                .join(OBSERVATION).on(OBSERVATION.AREA_ID.eq(askedArea))
                 .join(currentTable).on(crRelease.eq(OBSERVATION.RELEASE_ID).and(crPeriod.eq(OBSERVATION.PERIOD_ID)))
                 .join(PERIOD).on(PERIOD.ID.eq(OBSERVATION.PERIOD_ID));
         for (int i = 0; i < breakdownValues.size(); i++) {
@@ -112,7 +120,6 @@ public class Observations {
             from = from.join(v).on(v.ID.eq(slot(query.breakdownPositions().get(i))));
         }
         Condition where = OBSERVATION.INDICATOR_ID.eq(query.indicatorDbId())
-                .and(targetCondition(query.areas(), target))
                 .and(periodCondition(query));
         for (ResolvedQuery.ValueFilter filter : query.filters()) {
             where = where.and(slot(filter.position()).in(filter.valueIds()));
