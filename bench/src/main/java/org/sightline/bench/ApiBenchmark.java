@@ -53,6 +53,13 @@ public final class ApiBenchmark implements Callable<Integer> {
             description = "A scenario to run (repeatable; default all): ${COMPLETION-CANDIDATES}.")
     List<String> scenarios;
 
+    @Option(names = "--data-set", defaultValue = "demo", description = "demo (the demo data set) or england (the scale data set of"
+            + " load-scale-data, whose expected answers are worked out from --data).")
+    String dataSet;
+
+    @Option(names = "--data", defaultValue = "../shared/data", description = "With --data-set england: the folder holding ons/.")
+    java.nio.file.Path data;
+
     @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for one answer before counting it failed.")
     int timeoutSeconds;
 
@@ -109,7 +116,17 @@ public final class ApiBenchmark implements Callable<Integer> {
 
     private List<Scenario> select() {
         Map<String, Scenario> byName = new LinkedHashMap<>();
-        DemoScenarios.all().forEach(scenario -> byName.put(scenario.name(), scenario));
+        List<Scenario> all;
+        try {
+            all = switch (dataSet) {
+                case "demo" -> DemoScenarios.all();
+                case "england" -> org.sightline.bench.scale.ScaleScenarios.all(data);
+                default -> throw new ParameterException(spec.commandLine(), "--data-set must be demo or england, got " + dataSet);
+            };
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read the ONS lookups under " + data + ": " + e.getMessage());
+        }
+        all.forEach(scenario -> byName.put(scenario.name(), scenario));
         if (scenarios == null || scenarios.isEmpty()) {
             return List.copyOf(byName.values());
         }
