@@ -89,7 +89,7 @@ public class ObservationService {
             published = readOnly.execute(status -> publicAnswers.answer(plan.indicator(), plan.resolved()));
         } else {
             List<RolledUpCell> cells = readOnly.execute(status -> observations.rollUp(plan.resolved(),
-                    plan.treatment() == Treatment.NOISE).cells());
+                    plan.treatment() == Treatment.NOISE));
             published = protect(plan, query, cells);
             releases = cells.stream().map(RolledUpCell::releaseId).distinct().sorted().toList();
         }

@@ -46,18 +46,12 @@ public class Observations {
     }
 
     /**
-     * @return the rolled-up table of TRUE values, ordered by area code, period, then the breakdown
-     *         values' display order; plus whether every cell sits at the stored grain
-     */
-    public RolledUpTable rollUp(ResolvedQuery query) {
-        return rollUp(query, true);
-    }
-
-    /**
      * @param noiseKeys whether to compute each cell's digest of its stored cells, which only
      *                  interactive noise needs (it is the costliest part of the statement)
+     * @return the rolled-up cells of TRUE values, ordered by area code, period, then the breakdown
+     *         values' display order
      */
-    public RolledUpTable rollUp(ResolvedQuery query, boolean noiseKeys) {
+    public List<RolledUpCell> rollUp(ResolvedQuery query, boolean noiseKeys) {
         Field<Long> releaseId = DSL.field(DSL.name(CurrentReleases.RELEASE_ID), SQLDataType.BIGINT);
         Field<Integer> periodId = DSL.field(DSL.name(CurrentReleases.PERIOD_ID), SQLDataType.INTEGER);
         CommonTableExpression<Record2<Integer, Long>> current = CurrentReleases.of(query.indicatorDbId());
@@ -88,15 +82,13 @@ public class Observations {
         // materialised CTE): the statement then goes from these few pairs to their stored cells
         // through the cells' index, so its work grows with the answer, not with the indicator,
         // whatever join order the planner would otherwise pick for this many relations.
-        var askedCells = DSL.name("asked_cells").fields("target_id", "area_id", "depth").asMaterialized(
-                DSL.select(target.ID, AREA_CLOSURE.DESCENDANT_ID, AREA_CLOSURE.DEPTH)
+        var askedCells = DSL.name("asked_cells").fields("target_id", "area_id").asMaterialized(
+                DSL.select(target.ID, AREA_CLOSURE.DESCENDANT_ID)
                         .from(target).join(AREA_CLOSURE).on(AREA_CLOSURE.ANCESTOR_ID.eq(target.ID))
                         .where(targetCondition(query.areas(), target)));
         Table<?> asked = askedCells.asTable("asked");
         Field<Integer> askedTarget = asked.field("target_id", Integer.class);
         Field<Integer> askedArea = asked.field("area_id", Integer.class);
-        Field<Short> askedDepth = asked.field("depth", Short.class);
-        Field<Boolean> atStoredGrain = DSL.boolAnd(askedDepth.eq((short) 0)).as("at_stored_grain");
         Field<Double> value = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.VALUE)).as("value");
         Field<Double> lowerCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.LOWER_CI)).as("lower_ci");
         Field<Double> upperCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.UPPER_CI)).as("upper_ci");
@@ -106,7 +98,7 @@ public class Observations {
         Field<String> digest = !noiseKeys ? DSL.castNull(SQLDataType.VARCHAR).as("base_cells_digest") : DSL.md5(DSL.field("string_agg(concat_ws(':', {0}, {1}, {2}, {3}, {4}), ',' ORDER BY {0}, {1}, {2}, {3}, {4})",
                 String.class, OBSERVATION.AREA_ID, OBSERVATION.C1_VALUE_ID, OBSERVATION.C2_VALUE_ID, OBSERVATION.C3_VALUE_ID,
                 OBSERVATION.C4_VALUE_ID)).as("base_cells_digest");
-        select.addAll(List.of(count, denominator, baseCells, atStoredGrain, value, lowerCi, upperCi, release, digest));
+        select.addAll(List.of(count, denominator, baseCells, value, lowerCi, upperCi, release, digest));
 
         var from = db.with(current).with(askedCells)
                 .select(select)
@@ -125,14 +117,12 @@ public class Observations {
             where = where.and(slot(filter.position()).in(filter.valueIds()));
         }
         List<RolledUpCell> cells = new ArrayList<>();
-        boolean[] allAtStoredGrain = {true};
         from.where(where).groupBy(groupBy).orderBy(orderBy).fetch().forEach(r -> {
             List<CharacteristicRef> characteristics = new ArrayList<>();
             for (int i = 0; i < breakdownValues.size(); i++) {
                 CharacteristicValue v = breakdownValues.get(i);
                 characteristics.add(new CharacteristicRef(query.breakdownTypes().get(i), r.get(v.CODE), r.get(v.LABEL), r.get(v.SORT_ORDER)));
             }
-            allAtStoredGrain[0] &= r.get(atStoredGrain);
             cells.add(new RolledUpCell(
                     new AreaRef(r.get(target.CODE), r.get(target.NAME), r.get(target.AREA_TYPE)),
                     new Period(r.get(PERIOD.CODE), PeriodType.valueOf(r.get(PERIOD.PERIOD_TYPE)), r.get(PERIOD.START_DATE), r.get(PERIOD.END_DATE)),
@@ -140,11 +130,7 @@ public class Observations {
                     toLong(r.get(count)), toLong(r.get(denominator)),
                     r.get(value), r.get(lowerCi), r.get(upperCi), r.get(baseCells), r.get(release), r.get(digest)));
         });
-        return new RolledUpTable(cells, allAtStoredGrain[0]);
-    }
-
-    /** The rolled-up cells, and whether every one of them is a single stored cell at its own area. */
-    public record RolledUpTable(List<RolledUpCell> cells, boolean allAtStoredGrain) {
+        return cells;
     }
 
     static Field<Integer> slot(int position) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
+import org.sightline.api.geography.AreaDirectory;
 import org.sightline.api.geography.AreaGrains;
 import org.sightline.api.privacy.DisclosurePolicies;
 import org.sightline.api.releases.ReleasePublished;
@@ -66,9 +67,12 @@ public class PublicTableReleases {
 
     private final ApplicationContext context;
 
-    PublicTableReleases(DSLContext db, DisclosurePolicies policies, ApplicationContext context) {
+    private final AreaDirectory areas;
+
+    PublicTableReleases(DSLContext db, DisclosurePolicies policies, AreaDirectory areas, ApplicationContext context) {
         this.db = db;
         this.policies = policies;
+        this.areas = areas;
         this.context = context;
     }
 
@@ -151,27 +155,32 @@ public class PublicTableReleases {
                         r.get(4, Double.class), r.get(5, String.class), List.of(r.get(6, String.class).split("\n"))));
     }
 
-    /** The public's rule, as the text stored with each release's tables, if the public gets noise. */
-    private Optional<String> publicPolicy(int indicatorDbId) {
+    /** The public's rule for the indicator, if it is noise down to a level (the only rule that has tables). */
+    private Optional<PolicyRule> publicNoiseRule(int indicatorDbId) {
         String disclosureClass = db.fetchOne("SELECT disclosure_class FROM indicator WHERE id = ?", indicatorDbId).get(0, String.class);
         PolicyRule rule = policies.matrix().ruleFor(new Access(Role.PUBLIC, false, false), DisclosureClass.valueOf(disclosureClass));
-        if (rule.treatment() != Treatment.NOISE || rule.finestLevel() == null) {
-            return Optional.empty();
-        }
-        return Optional.of("PUBLIC NOISE@" + rule.finestLevel() + " rho " + policies.settings().publicRho()
-                + " per period and measure; " + org.sightline.privacy.tables.MeasurementKey.VERSION);
+        return rule.treatment() == Treatment.NOISE && rule.finestLevel() != null ? Optional.of(rule) : Optional.empty();
+    }
+
+    /** The public's rule, as the text stored with each release's tables, if the public gets noise. */
+    private Optional<String> publicPolicy(int indicatorDbId) {
+        return publicNoiseRule(indicatorDbId).map(this::policyText);
+    }
+
+    private String policyText(PolicyRule rule) {
+        return "PUBLIC NOISE@" + rule.finestLevel() + " rho " + policies.settings().publicRho() + " per period and measure; "
+                + org.sightline.privacy.tables.MeasurementKey.VERSION;
     }
 
     private void prepare(int indicatorDbId, long releaseId) {
-        Optional<String> policy = publicPolicy(indicatorDbId);
-        if (policy.isEmpty()) {
+        Optional<PolicyRule> publicRule = publicNoiseRule(indicatorDbId);
+        if (publicRule.isEmpty()) {
             return;
         }
+        PolicyRule rule = publicRule.get();
+        String policy = policyText(rule);
         db.execute("DELETE FROM public_table_cell WHERE release_id = ?", releaseId);
         db.execute("DELETE FROM public_table_release WHERE release_id = ?", releaseId);
-        PolicyRule rule = policies.matrix().ruleFor(new Access(Role.PUBLIC, false, false),
-                DisclosureClass.valueOf(db.fetchOne("SELECT disclosure_class FROM indicator WHERE id = ?", indicatorDbId)
-                        .get(0, String.class)));
         // The cells were just copied in this transaction: without statistics the planner reads them badly.
         db.execute("ANALYZE observation");
         List<String> levels = levelsFor(releaseId, rule.finestGranularity());
@@ -250,7 +259,7 @@ public class PublicTableReleases {
         ApproximateDp dp = total.toApproximateDp(DISPLAY_DELTA);
         db.insertInto(PUBLIC_TABLE_RELEASE)
                 .set(PUBLIC_TABLE_RELEASE.RELEASE_ID, releaseId)
-                .set(PUBLIC_TABLE_RELEASE.POLICY, policy.get())
+                .set(PUBLIC_TABLE_RELEASE.POLICY, policy)
                 .set(PUBLIC_TABLE_RELEASE.FINEST_LEVEL, levels.get(levels.size() - 1))
                 .set(PUBLIC_TABLE_RELEASE.RHO, total.value().toString())
                 .set(PUBLIC_TABLE_RELEASE.RHO_VALUE, total.doubleValue())
@@ -269,7 +278,7 @@ public class PublicTableReleases {
      */
     private List<String> levelsFor(long releaseId, int finestGranularity) {
         List<String> allowed = AreaGrains.NESTED_LEVELS.stream()
-                .filter(level -> db.fetchOne("SELECT granularity FROM area_type WHERE code = ?", level).get(0, Integer.class) <= finestGranularity)
+                .filter(level -> areas.areaType(level).granularity() <= finestGranularity)
                 .toList();
         for (int finest = allowed.size() - 1; finest >= 0; finest--) {
             boolean everyAreaInside = db.fetchOne("""
