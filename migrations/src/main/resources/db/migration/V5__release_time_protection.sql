@@ -13,41 +13,49 @@ ALTER TABLE area ADD CONSTRAINT area_composed_of_fkey FOREIGN KEY (composed_of) 
 -- The grains: one function (AreaGrains calls it after every geography change; NULL = every area),
 -- run now for the areas already loaded.
 /* [jooq ignore start] */
-CREATE FUNCTION refresh_area_grains(only_area integer) RETURNS void LANGUAGE sql AS $$
-    WITH leaf AS (
-        SELECT a.id FROM area a WHERE NOT EXISTS (SELECT 1 FROM area_closure d WHERE d.ancestor_id = a.id AND d.depth > 0)),
-    leaves AS (
-        SELECT c.ancestor_id AS area_id, count(*) AS n
-        FROM area_closure c JOIN leaf ON leaf.id = c.descendant_id
-        GROUP BY c.ancestor_id),
-    shared_leaf AS (
-        SELECT c.descendant_id AS leaf_id, b.area_type
-        FROM area_closure c JOIN leaf ON leaf.id = c.descendant_id JOIN area b ON b.id = c.ancestor_id
-        WHERE b.area_type IN ('country', 'region', 'lad', 'ward', 'lsoa', 'oa')
-        GROUP BY c.descendant_id, b.area_type HAVING count(*) > 1),
-    overlapping AS (
-        SELECT DISTINCT c.ancestor_id AS id
-        FROM shared_leaf s JOIN area_closure c ON c.descendant_id = s.leaf_id
-        JOIN area b ON b.id = c.ancestor_id AND b.area_type = s.area_type),
-    building_block AS (
-        SELECT a.id, a.area_type, l.n FROM area a JOIN leaves l ON l.area_id = a.id
-        WHERE a.area_type IN ('country', 'region', 'lad', 'ward', 'lsoa', 'oa')
-          AND a.id NOT IN (SELECT id FROM overlapping)),
-    covered AS (
-        SELECT c.ancestor_id AS area_id, b.area_type AS level, sum(b.n) AS n
-        FROM area_closure c JOIN building_block b ON b.id = c.descendant_id
-        WHERE only_area IS NULL OR c.ancestor_id = only_area
-        GROUP BY c.ancestor_id, b.area_type),
-    grain AS (
-        SELECT DISTINCT ON (l.area_id) l.area_id, c.level
-        FROM leaves l JOIN covered c ON c.area_id = l.area_id AND c.n = l.n
-        JOIN area_type t ON t.code = c.level
-        ORDER BY l.area_id, t.granularity)
-    UPDATE area SET composed_of = grain.level
-    FROM (SELECT l.area_id, g.level FROM leaves l LEFT JOIN grain g ON g.area_id = l.area_id
-          WHERE only_area IS NULL OR l.area_id = only_area) grain
-    WHERE area.id = grain.area_id AND area.composed_of IS DISTINCT FROM grain.level;
-$$;
+-- Dynamic SQL, so each call is planned for its own filter (a generic plan of "every area or this
+-- one" read the whole closure table badly at England scale).
+CREATE FUNCTION refresh_area_grains(only_area integer) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+    EXECUTE format($q$
+        WITH leaf AS (
+            SELECT a.id FROM area a WHERE NOT EXISTS (SELECT 1 FROM area_closure d WHERE d.ancestor_id = a.id AND d.depth > 0)),
+        leaves AS (
+            SELECT c.ancestor_id AS area_id, count(*) AS n
+            FROM area_closure c JOIN leaf ON leaf.id = c.descendant_id
+            GROUP BY c.ancestor_id),
+        shared_leaf AS (
+            SELECT c.descendant_id AS leaf_id, b.area_type
+            FROM area_closure c JOIN leaf ON leaf.id = c.descendant_id JOIN area b ON b.id = c.ancestor_id
+            WHERE b.area_type IN ('country', 'region', 'lad', 'ward', 'lsoa', 'oa')
+            GROUP BY c.descendant_id, b.area_type HAVING count(*) > 1),
+        overlapping AS (
+            SELECT DISTINCT c.ancestor_id AS id
+            FROM shared_leaf s JOIN area_closure c ON c.descendant_id = s.leaf_id
+            JOIN area b ON b.id = c.ancestor_id AND b.area_type = s.area_type),
+        building_block AS (
+            SELECT a.id, a.area_type, l.n FROM area a JOIN leaves l ON l.area_id = a.id
+            WHERE a.area_type IN ('country', 'region', 'lad', 'ward', 'lsoa', 'oa')
+              AND a.id NOT IN (SELECT id FROM overlapping)),
+        covered AS (
+            SELECT c.ancestor_id AS area_id, b.area_type AS level, sum(b.n) AS n
+            FROM area_closure c JOIN building_block b ON b.id = c.descendant_id
+            WHERE %s
+            GROUP BY c.ancestor_id, b.area_type),
+        grain AS (
+            SELECT DISTINCT ON (l.area_id) l.area_id, c.level
+            FROM leaves l JOIN covered c ON c.area_id = l.area_id AND c.n = l.n
+            JOIN area_type t ON t.code = c.level
+            ORDER BY l.area_id, t.granularity)
+        UPDATE area SET composed_of = grain.level
+        FROM (SELECT l.area_id, g.level FROM leaves l LEFT JOIN grain g ON g.area_id = l.area_id
+              WHERE %s) grain
+        WHERE area.id = grain.area_id AND area.composed_of IS DISTINCT FROM grain.level
+    $q$,
+    CASE WHEN only_area IS NULL THEN 'true' ELSE 'c.ancestor_id = ' || only_area END,
+    CASE WHEN only_area IS NULL THEN 'true' ELSE 'l.area_id = ' || only_area END);
+END
+$fn$;
 SELECT refresh_area_grains(NULL);
 /* [jooq ignore stop] */
 
