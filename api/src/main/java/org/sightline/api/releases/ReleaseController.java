@@ -2,13 +2,13 @@ package org.sightline.api.releases;
 
 import org.sightline.api.database.TableStatistics;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.sightline.api.security.CurrentCaller;
 import org.sightline.domain.access.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,11 +28,12 @@ class ReleaseController {
     }
 
     @PostMapping("/api/v1/indicators/{id}/releases")
-    ResponseEntity<ReleaseReceipt> release(@PathVariable String id, @RequestBody byte[] file,
+    ResponseEntity<ReleaseReceipt> release(@PathVariable String id,
                                            @RequestHeader(name = "X-File-Name", required = false) String fileName,
-                                           HttpServletRequest request) {
+                                           HttpServletRequest request) throws IOException {
         Caller caller = CurrentCaller.of(request);
-        ReleaseReceipt receipt = importer.importRelease(id, file, fileName, caller);
+        // The body is read as it arrives (a release can be millions of rows), never held whole.
+        ReleaseReceipt receipt = importer.importRelease(id, request.getInputStream(), fileName, caller);
         if (receipt.created()) {
             statistics.refresh(TableStatistics.Tables.OBSERVATIONS);
         }

@@ -1,6 +1,8 @@
 package org.sightline.api.releases;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.DigestInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -9,11 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,7 +23,6 @@ import org.sightline.api.files.CsvInput;
 import org.sightline.api.indicators.Indicators;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.releases.Releases.AreaRow;
-import org.sightline.api.releases.Releases.NewCell;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.InvalidFileException;
 import org.sightline.domain.access.Caller;
@@ -34,6 +33,7 @@ import org.sightline.domain.time.Period;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Imports a release: a tidy CSV of observations at the finest grain,
@@ -64,134 +64,198 @@ public class ReleaseImporter {
         this.events = events;
     }
 
+    /** {@link #importRelease(String, InputStream, String, Caller)} of a file in memory. */
+    @Transactional
+    public ReleaseReceipt importRelease(String indicatorId, byte[] file, String fileName, Caller uploader) {
+        return importRelease(indicatorId, new ByteArrayInputStream(file), fileName, uploader);
+    }
+
     /**
+     * Reads the file once, as it arrives: each row is checked and, while the file has no problem,
+     * streamed into the database (COPY) in this transaction; any problem stops the storing, the
+     * rest of the file is still checked so every problem is reported, and the transaction is
+     * rolled back. Memory holds a buffer and one small key per cell, never the file.
+     *
      * @param uploader who sends the file, recorded as provenance; a steward may release only its own indicators
      * @return the release the file created, or the existing one if the same file was sent before
      * @throws NotFoundException    if the indicator does not exist
      * @throws InvalidFileException listing every problem, if any row is invalid
      */
     @Transactional
-    public ReleaseReceipt importRelease(String indicatorId, byte[] file, String fileName, Caller uploader) {
+    public ReleaseReceipt importRelease(String indicatorId, InputStream file, String fileName, Caller uploader) {
         StoredIndicator indicator = indicators.find(indicatorId)
                 .orElseThrow(() -> new NotFoundException("indicator '" + indicatorId + "' does not exist"));
         if (uploader.role() == Role.STEWARD && !uploader.organisationId().equals(indicator.ownerOrganisationId())) {
             throw new ForbiddenException("indicator '" + indicatorId + "' belongs to another organisation; only its steward releases data for it");
         }
-        String uploadedBy = uploader.id();
-        String sha256 = sha256(file);
         // Serialise releases of one indicator, so versions are gapless and a file sent twice at
         // the same time is still recognised as one release.
         releases.lockIndicator(indicator.dbId());
-        Optional<ReleaseReceipt> existing = releases.findByFile(indicator, sha256);
+        MessageDigest sha256 = sha256();
+        StoredFile stored = store(indicator, new DigestInputStream(file, sha256));
+        String digest = HexFormat.of().formatHex(sha256.digest());
+        Optional<ReleaseReceipt> existing = releases.findByFile(indicator, digest);
         if (existing.isPresent()) {
+            // The same file again: forget the copy just stored, answer with the release it made.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return existing.get();
         }
-        ParsedFile parsed = parse(indicator, file);
-        ReleaseReceipt receipt = releases.publish(indicator, parsed.cells(), parsed.areaType(), parsed.periods(), sha256, fileName,
-                uploadedBy);
+        ReleaseReceipt receipt = releases.publish(indicator, stored.releaseId(), stored.rows(), stored.areaType(),
+                stored.periodIds().values(), digest, fileName, uploader.id());
         // Protection that depends only on the release is computed now, in this transaction.
         events.publishEvent(new ReleasePublished(indicator.dbId(), receipt.releaseId()));
         return receipt;
     }
 
-    private ParsedFile parse(StoredIndicator indicator, byte[] file) {
-        List<ReleaseError> errors = new ArrayList<>();
-        List<RawRow> rows = new ArrayList<>();
+    private StoredFile store(StoredIndicator indicator, InputStream file) {
+        Problems errors = new Problems(MAX_REPORTED_ERRORS);
         List<StoredType> types = indicator.characteristicTypes();
-        try (CSVParser parser = CsvInput.parse(new ByteArrayInputStream(file))) {
-            List<String> header = parser.getHeaderNames();
-            checkHeader(indicator, header, errors);
+        long releaseId = releases.reserveReleaseId();
+        Map<String, AreaRow> areas = releases.allAreas();
+        int[] valuesPerSlot = types.stream().mapToInt(t -> t.values().size()).toArray();
+        CellLines cellLines = new CellLines(valuesPerSlot);
+        Map<String, Integer> periodIds = new LinkedHashMap<>();
+        Map<String, Integer> periodIndexes = new HashMap<>();
+        String areaType = null;
+        long areaTypeLine = 0;
+        long rows = 0;
+        Releases.CellWriter cells = releases.cellWriter(releaseId, indicator.dbId());
+        try (CSVParser parser = CsvInput.parse(file)) {
+            Columns columns = Columns.of(indicator, parser.getHeaderNames(), errors);
             if (!errors.isEmpty()) {
                 throw invalid(errors);
             }
+            int[] valueIds = new int[types.size()];
+            int[] valueIndexes = new int[types.size()];
             for (CSVRecord record : parser) {
-                rows.add(new RawRow(CsvInput.lineOf(record), record.toMap()));
+                Row row = new Row(CsvInput.lineOf(record), record);
+                rows++;
+                long errorsBefore = errors.size();
+                String areaCode = row.get(columns.area());
+                AreaRow area = null;
+                if (areaCode.isEmpty()) {
+                    errors.add(new ReleaseError(row.line(), "area_code", "", "area_code is blank"));
+                } else if ((area = areas.get(areaCode)) == null) {
+                    errors.add(new ReleaseError(row.line(), "area_code", areaCode, "not a known area code; load its geography first"));
+                } else if (areaType == null) {
+                    areaType = area.type();
+                    areaTypeLine = row.line();
+                } else if (!areaType.equals(area.type())) {
+                    errors.add(new ReleaseError(row.line(), "area_code", areaCode, "is a " + area.type() + " but line " + areaTypeLine
+                            + " is a " + areaType + "; a release holds cells of one geography level (the finest it has) "
+                            + "and coarser levels are computed"));
+                }
+                String periodCode = row.get(columns.period());
+                Integer periodId = periodIds.get(periodCode);
+                if (periodId == null) {
+                    try {
+                        Period period = Period.parse(periodCode);
+                        periodId = periodIds.get(period.code());
+                        if (periodId == null) {
+                            cells.pause();
+                            periodId = releases.ensurePeriod(period);
+                            periodIds.put(period.code(), periodId);
+                            periodIndexes.put(period.code(), periodIndexes.size());
+                        }
+                        if (!periodCode.equals(period.code())) {
+                            periodIds.put(periodCode, periodId);
+                            periodIndexes.put(periodCode, periodIndexes.get(period.code()));
+                        }
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new ReleaseError(row.line(), "period", periodCode, e.getMessage()));
+                    }
+                }
+                for (int i = 0; i < types.size(); i++) {
+                    StoredType type = types.get(i);
+                    String code = row.get(columns.characteristic(i));
+                    valueIds[i] = 0;
+                    int index = code.isEmpty() ? -1 : indexOf(type, code);
+                    if (code.isEmpty()) {
+                        errors.add(new ReleaseError(row.line(), type.code(), "", type.code() + " is blank"));
+                    } else if (index < 0) {
+                        errors.add(new ReleaseError(row.line(), type.code(), code, "not a value of " + type.code() + "; expected one of "
+                                + type.values().stream().filter(v -> !v.total()).map(StoredValue::code).toList()));
+                    } else if (type.values().get(index).total()) {
+                        errors.add(new ReleaseError(row.line(), type.code(), code, "totals are computed, not stored: "
+                                + "give the finest breakdown only"));
+                    } else {
+                        valueIds[i] = type.values().get(index).id();
+                        valueIndexes[i] = index + 1;
+                    }
+                }
+                Long count = wholeNumber(row, "count", columns.count(), errors);
+                Long denominator = wholeNumber(row, "denominator", columns.denominator(), errors);
+                Double value = decimal(row, "value", columns.value(), errors);
+                Double lowerCi = decimal(row, "lower_ci", columns.lowerCi(), errors);
+                Double upperCi = decimal(row, "upper_ci", columns.upperCi(), errors);
+                requireMeasures(indicator.definition().measureType(), row, columns, count, denominator, value, errors);
+                if (lowerCi != null && upperCi != null && lowerCi > upperCi) {
+                    errors.add(new ReleaseError(row.line(), "lower_ci", row.get(columns.lowerCi()), "lower_ci is greater than upper_ci"));
+                }
+                if (errors.size() == errorsBefore) {
+                    long earlier = cellLines.putIfAbsent(area.id(), periodIndexes.get(periodCode), valueIndexes, row.line());
+                    if (earlier >= 0) {
+                        errors.add(new ReleaseError(row.line(), "area_code", areaCode, "duplicate cell: line " + earlier
+                                + " has the same area, period and characteristics"));
+                    } else if (errors.isEmpty()) {
+                        cells.write(area.id(), periodId, valueIds, count, denominator, value, lowerCi, upperCi);
+                    }
+                }
             }
         } catch (IOException e) {
+            cells.cancel();
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
+            cells.cancel();
             throw new InvalidFileException("the file is not valid CSV: " + e.getMessage(), List.of());
-        }
-        if (rows.isEmpty()) {
-            throw new InvalidFileException("the file has a header but no rows", List.of());
-        }
-
-        Set<String> codes = new LinkedHashSet<>();
-        rows.forEach(r -> codes.add(r.get("area_code")));
-        Map<String, AreaRow> areas = releases.areasByCode(codes);
-
-        String areaType = null;
-        long areaTypeLine = 0;
-        Map<String, Period> periods = new LinkedHashMap<>();
-        Map<CellKey, Long> firstLineOfCell = new HashMap<>();
-        List<NewCell> cells = new ArrayList<>(rows.size());
-        for (RawRow row : rows) {
-            int errorsBefore = errors.size();
-            String areaCode = row.get("area_code");
-            AreaRow area = null;
-            if (areaCode.isEmpty()) {
-                errors.add(new ReleaseError(row.line(), "area_code", "", "area_code is blank"));
-            } else if ((area = areas.get(areaCode)) == null) {
-                errors.add(new ReleaseError(row.line(), "area_code", areaCode, "not a known area code; load its geography first"));
-            } else if (areaType == null) {
-                areaType = area.type();
-                areaTypeLine = row.line();
-            } else if (!areaType.equals(area.type())) {
-                errors.add(new ReleaseError(row.line(), "area_code", areaCode, "is a " + area.type() + " but line " + areaTypeLine
-                        + " is a " + areaType + "; a release holds cells of one geography level (the finest it has) "
-                        + "and coarser levels are computed"));
-            }
-            Period period = null;
-            try {
-                period = Period.parse(row.get("period"));
-                periods.putIfAbsent(period.code(), period);
-            } catch (IllegalArgumentException e) {
-                errors.add(new ReleaseError(row.line(), "period", row.get("period"), e.getMessage()));
-            }
-            Integer[] valueIds = new Integer[4];
-            for (int i = 0; i < types.size(); i++) {
-                StoredType type = types.get(i);
-                String code = row.get(type.code());
-                Optional<StoredValue> value = type.value(code);
-                if (code.isEmpty()) {
-                    errors.add(new ReleaseError(row.line(), type.code(), "", type.code() + " is blank"));
-                } else if (value.isEmpty()) {
-                    errors.add(new ReleaseError(row.line(), type.code(), code, "not a value of " + type.code() + "; expected one of "
-                            + type.values().stream().filter(v -> !v.total()).map(StoredValue::code).toList()));
-                } else if (value.get().total()) {
-                    errors.add(new ReleaseError(row.line(), type.code(), code, "totals are computed, not stored: "
-                            + "give the finest breakdown only"));
-                } else {
-                    valueIds[i] = value.get().id();
-                }
-            }
-            Long count = wholeNumber(row, "count", errors);
-            Long denominator = wholeNumber(row, "denominator", errors);
-            Double value = decimal(row, "value", errors);
-            Double lowerCi = decimal(row, "lower_ci", errors);
-            Double upperCi = decimal(row, "upper_ci", errors);
-            requireMeasures(indicator.definition().measureType(), row, count, denominator, value, errors);
-            if (lowerCi != null && upperCi != null && lowerCi > upperCi) {
-                errors.add(new ReleaseError(row.line(), "lower_ci", row.get("lower_ci"), "lower_ci is greater than upper_ci"));
-            }
-            if (errors.size() == errorsBefore) {
-                CellKey key = new CellKey(area.id(), period.code(), java.util.Arrays.asList(valueIds.clone()));
-                Long earlier = firstLineOfCell.putIfAbsent(key, row.line());
-                if (earlier != null) {
-                    errors.add(new ReleaseError(row.line(), "area_code", areaCode, "duplicate cell: line " + earlier
-                            + " has the same area, period and characteristics"));
-                } else {
-                    cells.add(new NewCell(area.id(), period.code(), valueIds, count, denominator, value, lowerCi, upperCi));
-                }
-            }
+        } catch (RuntimeException e) {
+            cells.cancel();
+            throw e;
         }
         if (!errors.isEmpty()) {
+            cells.cancel();
             throw invalid(errors);
         }
-        return new ParsedFile(cells, areaType, List.copyOf(periods.values()));
+        cells.close();
+        if (rows == 0) {
+            throw new InvalidFileException("the file has a header but no rows", List.of());
+        }
+        Map<String, Integer> distinctPeriods = new LinkedHashMap<>();
+        periodIds.forEach((code, id) -> distinctPeriods.putIfAbsent(id.toString(), id));
+        return new StoredFile(releaseId, rows, areaType, distinctPeriods);
     }
 
-    private static void checkHeader(StoredIndicator indicator, List<String> header, List<ReleaseError> errors) {
+    private static int indexOf(StoredType type, String code) {
+        List<StoredValue> values = type.values();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The release stored so far: its reserved id, how many cells, their area type and the ids of its periods. */
+    private record StoredFile(long releaseId, long rows, String areaType, Map<String, Integer> periodIds) {
+    }
+
+    /** Where each column of the file is; -1 for an optional column it does not have. */
+    private record Columns(int area, int period, int[] characteristics, int count, int denominator, int value, int lowerCi,
+                           int upperCi) {
+
+        int characteristic(int i) {
+            return characteristics[i];
+        }
+
+        static Columns of(StoredIndicator indicator, List<String> header, Problems errors) {
+            checkHeader(indicator, header, errors);
+            int[] characteristics = indicator.characteristicTypes().stream().mapToInt(t -> header.indexOf(t.code())).toArray();
+            return new Columns(header.indexOf("area_code"), header.indexOf("period"), characteristics, header.indexOf("count"),
+                    header.indexOf("denominator"), header.indexOf("value"), header.indexOf("lower_ci"), header.indexOf("upper_ci"));
+        }
+    }
+
+    private static void checkHeader(StoredIndicator indicator, List<String> header, Problems errors) {
         List<String> expected = new ArrayList<>(List.of("area_code", "period"));
         indicator.characteristicTypes().forEach(t -> expected.add(t.code()));
         for (String column : expected) {
@@ -208,27 +272,29 @@ public class ReleaseImporter {
         }
     }
 
-    private static void requireMeasures(MeasureType type, RawRow row, Long count, Long denominator, Double value,
-                                        List<ReleaseError> errors) {
+    private static void requireMeasures(MeasureType type, Row row, Columns columns, Long count, Long denominator, Double value,
+                                        Problems errors) {
         switch (type) {
-            case ADDITIVE_COUNT -> requirePresent(row, "count", count, "a count indicator needs a count in every row", errors);
+            case ADDITIVE_COUNT -> requirePresent(row, "count", columns.count(), count, "a count indicator needs a count in every row", errors);
             case RATIO -> {
-                requirePresent(row, "count", count, "a ratio indicator needs a numerator (count) in every row", errors);
-                requirePresent(row, "denominator", denominator, "a ratio indicator needs a denominator in every row", errors);
+                requirePresent(row, "count", columns.count(), count, "a ratio indicator needs a numerator (count) in every row", errors);
+                requirePresent(row, "denominator", columns.denominator(), denominator,
+                        "a ratio indicator needs a denominator in every row", errors);
             }
-            case NON_ADDITIVE -> requirePresent(row, "value", value, "a non-additive indicator needs a value in every row", errors);
+            case NON_ADDITIVE -> requirePresent(row, "value", columns.value(), value, "a non-additive indicator needs a value in every row",
+                    errors);
         }
     }
 
-    private static void requirePresent(RawRow row, String column, Object parsed, String reason, List<ReleaseError> errors) {
+    private static void requirePresent(Row row, String column, int index, Object parsed, String reason, Problems errors) {
         // A blank cell that failed to parse has already been reported; only report true absence.
-        if (parsed == null && row.get(column).isEmpty()) {
+        if (parsed == null && row.get(index).isEmpty()) {
             errors.add(new ReleaseError(row.line(), column, "", reason));
         }
     }
 
-    private static Long wholeNumber(RawRow row, String column, List<ReleaseError> errors) {
-        String raw = row.get(column);
+    private static Long wholeNumber(Row row, String column, int index, Problems errors) {
+        String raw = row.get(index);
         if (raw.isEmpty()) {
             return null;
         }
@@ -244,8 +310,8 @@ public class ReleaseImporter {
         }
     }
 
-    private static Double decimal(RawRow row, String column, List<ReleaseError> errors) {
-        String raw = row.get(column);
+    private static Double decimal(Row row, String column, int index, Problems errors) {
+        String raw = row.get(index);
         if (raw.isEmpty()) {
             return null;
         }
@@ -256,31 +322,25 @@ public class ReleaseImporter {
         return Double.parseDouble(raw.replace(",", ""));
     }
 
-    private static InvalidFileException invalid(List<ReleaseError> errors) {
-        List<ReleaseError> shown = errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
+    private static InvalidFileException invalid(Problems errors) {
+        List<ReleaseError> shown = errors.listed();
         String more = errors.size() > MAX_REPORTED_ERRORS ? " (the first " + MAX_REPORTED_ERRORS + " are listed)" : "";
         return new InvalidFileException("the file has " + errors.size() + " problem(s)" + more + "; nothing was released",
                 shown);
     }
 
-    private static String sha256(byte[] file) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record RawRow(long line, Map<String, String> cells) {
-        String get(String column) {
-            String value = cells.get(column);
-            return value == null ? "" : value.strip();
+    /** One record of the file; a column the file lacks, or a short record, reads as blank. */
+    private record Row(long line, CSVRecord record) {
+        String get(int index) {
+            return index < 0 || index >= record.size() ? "" : record.get(index).strip();
         }
-    }
-
-    private record CellKey(int areaId, String period, List<Integer> characteristicValueIds) {
-    }
-
-    private record ParsedFile(List<NewCell> cells, String areaType, List<Period> periods) {
     }
 }

@@ -6,16 +6,20 @@ import static org.sightline.db.Tables.PERIOD;
 import static org.sightline.db.Tables.RELEASE;
 import static org.sightline.db.Tables.RELEASE_PERIOD;
 
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.sightline.api.database.Codes;
 import org.jooq.impl.DSL;
+import org.jooq.exception.DataAccessException;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.db.tables.records.ReleaseRecord;
 import org.sightline.domain.time.Period;
@@ -29,11 +33,6 @@ public class Releases {
     record AreaRow(int id, String code, String type) {
     }
 
-    /** One validated cell to store; unused characteristic slots are null. */
-    record NewCell(int areaId, String period, Integer[] characteristicValueIds, Long count, Long denominator,
-                   Double value, Double lowerCi, Double upperCi) {
-    }
-
     private final DSLContext db;
 
     Releases(DSLContext db) {
@@ -44,12 +43,6 @@ public class Releases {
         db.selectOne().from(INDICATOR).where(INDICATOR.ID.eq(indicatorId)).forUpdate().execute();
     }
 
-    Map<String, AreaRow> areasByCode(Collection<String> codes) {
-        var wanted = Codes.table(codes, "wanted");
-        return db.select(AREA.ID, AREA.CODE, AREA.AREA_TYPE).from(wanted).join(AREA).on(AREA.CODE.eq(Codes.code(wanted)))
-                .fetchMap(AREA.CODE, r -> new AreaRow(r.value1(), r.value2(), r.value3()));
-    }
-
     Optional<ReleaseReceipt> findByFile(StoredIndicator indicator, String sha256) {
         return db.selectFrom(RELEASE)
                 .where(RELEASE.INDICATOR_ID.eq(indicator.dbId()).and(RELEASE.FILE_SHA256.eq(sha256)))
@@ -57,64 +50,170 @@ public class Releases {
                 .map(r -> receipt(indicator, r, false));
     }
 
-    /** Stores the release and its cells and publishes it, in the caller's transaction. */
-    ReleaseReceipt publish(StoredIndicator indicator, List<NewCell> cells, String areaType, List<Period> periods,
+    /** Every area by code, with its id and type (the geography is tens of thousands of rows, read once per upload). */
+    Map<String, AreaRow> allAreas() {
+        Map<String, AreaRow> areas = new HashMap<>();
+        db.select(AREA.ID, AREA.CODE, AREA.AREA_TYPE).from(AREA).fetchSize(10_000)
+                .forEach(r -> areas.put(r.value2(), new AreaRow(r.value1(), r.value2(), r.value3())));
+        return areas;
+    }
+
+    /** A new release id, taken before its cells are streamed in (its row is stored once they are all checked). */
+    long reserveReleaseId() {
+        return db.fetchSingle("SELECT nextval(pg_get_serial_sequence('release', 'id'))").get(0, Long.class);
+    }
+
+    /** The period's id, storing the period if it is new (in the caller's transaction). */
+    int ensurePeriod(Period p) {
+        db.insertInto(PERIOD, PERIOD.CODE, PERIOD.PERIOD_TYPE, PERIOD.START_DATE, PERIOD.END_DATE)
+                .values(p.code(), p.type().name(), p.start(), p.end())
+                .onConflictDoNothing().execute();
+        return db.select(PERIOD.ID).from(PERIOD).where(PERIOD.CODE.eq(p.code())).fetchSingle().value1();
+    }
+
+    /** Stores the release row and its periods, published, after its cells were streamed in with {@link #cellWriter}. */
+    ReleaseReceipt publish(StoredIndicator indicator, long releaseId, long rows, String areaType, Collection<Integer> periodIds,
                            String sha256, String fileName, String uploadedBy) {
         int version = db.select(DSL.coalesce(DSL.max(RELEASE.VERSION), 0)).from(RELEASE)
                 .where(RELEASE.INDICATOR_ID.eq(indicator.dbId())).fetchOne().value1() + 1;
-        OffsetDateTime now = OffsetDateTime.now();
         ReleaseRecord release = db.insertInto(RELEASE)
+                .set(RELEASE.ID, releaseId)
                 .set(RELEASE.INDICATOR_ID, indicator.dbId())
                 .set(RELEASE.VERSION, version)
                 .set(RELEASE.STATUS, "PUBLISHED")
                 .set(RELEASE.FILE_SHA256, sha256)
                 .set(RELEASE.FILE_NAME, fileName)
-                .set(RELEASE.ROW_COUNT, cells.size())
+                .set(RELEASE.ROW_COUNT, Math.toIntExact(rows))
                 .set(RELEASE.AREA_TYPE, areaType)
                 .set(RELEASE.UPLOADED_BY, uploadedBy)
                 .set(RELEASE.METHOD, "tidy CSV upload")
-                .set(RELEASE.PUBLISHED_AT, now)
+                .set(RELEASE.PUBLISHED_AT, OffsetDateTime.now())
                 .returning()
                 .fetchOne();
-        Map<String, Integer> periodIds = ensurePeriods(periods);
         var releasePeriods = db.insertInto(RELEASE_PERIOD, RELEASE_PERIOD.RELEASE_ID, RELEASE_PERIOD.PERIOD_ID);
-        for (Period period : periods) {
-            releasePeriods = releasePeriods.values(release.getId(), periodIds.get(period.code()));
+        for (int periodId : periodIds) {
+            releasePeriods = releasePeriods.values(releaseId, periodId);
         }
         releasePeriods.execute();
-        copyCells(release.getId(), indicator.dbId(), cells, periodIds);
         return receipt(indicator, release, true);
     }
 
-    private Map<String, Integer> ensurePeriods(List<Period> periods) {
-        var insert = db.insertInto(PERIOD, PERIOD.CODE, PERIOD.PERIOD_TYPE, PERIOD.START_DATE, PERIOD.END_DATE);
-        for (Period p : periods) {
-            insert = insert.values(p.code(), p.type().name(), p.start(), p.end());
-        }
-        insert.onConflictDoNothing().execute();
-        return db.select(PERIOD.CODE, PERIOD.ID).from(PERIOD)
-                .where(PERIOD.CODE.in(periods.stream().map(Period::code).toList()))
-                .fetchMap(PERIOD.CODE, PERIOD.ID);
+    /**
+     * Streams a release's cells into {@code observation} with COPY while the file is still being
+     * read, so the database stores rows while the next ones are checked and memory holds one
+     * buffer, not the file. Nothing else may use the transaction's connection while a COPY is open:
+     * {@link CellWriter#pause} ends it (e.g. to store a new period) and the next cell reopens it.
+     */
+    CellWriter cellWriter(long releaseId, int indicatorId) {
+        return new CellWriter(releaseId, indicatorId);
     }
 
-    /** COPY is an order of magnitude faster than batched INSERTs for the hundreds of thousands of cells a release can hold. */
-    private void copyCells(long releaseId, int indicatorId, List<NewCell> cells, Map<String, Integer> periodIds) {
-        StringBuilder csv = new StringBuilder(cells.size() * 48);
-        for (NewCell cell : cells) {
-            csv.append(releaseId).append(',').append(indicatorId).append(',').append(cell.areaId()).append(',')
-                    .append(periodIds.get(cell.period()));
-            for (Integer valueId : cell.characteristicValueIds()) {
-                csv.append(',').append(valueId == null ? "" : valueId);
-            }
-            for (Object number : new Object[] {cell.count(), cell.denominator(), cell.value(), cell.lowerCi(), cell.upperCi()}) {
-                csv.append(',').append(number == null ? "" : number);
-            }
-            csv.append('\n');
+    /** One release's cells on their way into {@code observation}; close or {@link #cancel} it. */
+    final class CellWriter implements AutoCloseable {
+
+        private static final int FLUSH_AT = 1 << 16;
+        private static final String COPY = "COPY observation (release_id, indicator_id, area_id, period_id, c1_value_id, c2_value_id, "
+                + "c3_value_id, c4_value_id, count, denominator, value, lower_ci, upper_ci) FROM STDIN (FORMAT csv)";
+
+        private final String prefix;
+        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 512);
+        private Connection connection;
+        private CopyIn copy;
+        private long rows;
+
+        private CellWriter(long releaseId, int indicatorId) {
+            this.prefix = releaseId + "," + indicatorId + ",";
         }
-        db.connection(connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY observation (release_id, indicator_id, area_id, period_id, c1_value_id, c2_value_id, c3_value_id, "
-                        + "c4_value_id, count, denominator, value, lower_ci, upper_ci) FROM STDIN (FORMAT csv)",
-                new StringReader(csv.toString())));
+
+        void write(int areaId, int periodId, int[] valueIds, Long count, Long denominator, Double value, Double lowerCi, Double upperCi) {
+            buffer.append(prefix).append(areaId).append(',').append(periodId);
+            for (int i = 0; i < 4; i++) {
+                buffer.append(',');
+                if (i < valueIds.length && valueIds[i] != 0) {
+                    buffer.append(valueIds[i]);
+                }
+            }
+            appendNumber(count);
+            appendNumber(denominator);
+            appendNumber(value);
+            appendNumber(lowerCi);
+            appendNumber(upperCi);
+            buffer.append('\n');
+            rows++;
+            if (buffer.length() >= FLUSH_AT) {
+                flush();
+            }
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        private void appendNumber(Object number) {
+            buffer.append(',');
+            if (number != null) {
+                buffer.append(number);
+            }
+        }
+
+        /** Sends what is buffered and ends the COPY, so the connection can run other statements. */
+        void pause() {
+            flush();
+            if (copy != null) {
+                try {
+                    copy.endCopy();
+                } catch (SQLException e) {
+                    throw new DataAccessException("storing the release's cells failed: " + e.getMessage(), e);
+                } finally {
+                    copy = null;
+                    releaseConnection();
+                }
+            }
+        }
+
+        /** Abandons the cells sent (the transaction is rolled back anyway). */
+        void cancel() {
+            buffer.setLength(0);
+            if (copy != null) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction is being rolled back
+                } finally {
+                    copy = null;
+                    releaseConnection();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            pause();
+        }
+
+        private void flush() {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            try {
+                if (copy == null) {
+                    connection = db.configuration().connectionProvider().acquire();
+                    copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+                }
+                byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                buffer.setLength(0);
+            } catch (SQLException e) {
+                throw new DataAccessException("storing the release's cells failed: " + e.getMessage(), e);
+            }
+        }
+
+        private void releaseConnection() {
+            if (connection != null) {
+                db.configuration().connectionProvider().release(connection);
+                connection = null;
+            }
+        }
     }
 
     private ReleaseReceipt receipt(StoredIndicator indicator, ReleaseRecord r, boolean created) {

@@ -1,20 +1,27 @@
 package org.sightline.api.releases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sightline.db.Tables.OBSERVATION;
+import static org.sightline.db.Tables.PERIOD;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sightline.api.Api;
 import org.sightline.api.SightlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Publishing releases over HTTP: all or nothing, every problem reported, identical files recognised. */
 class ReleaseImportTest extends SightlineTest {
+
+    @Autowired
+    DSLContext db;
 
     private static final String INDICATOR = "test-falls-admissions";
 
@@ -55,6 +62,52 @@ class ReleaseImportTest extends SightlineTest {
         assertThat(reasonByLine.get(7L)).contains("not a value of sex");
         assertThat(reasonByLine.get(8L)).contains("is a ward").contains("one geography level");
         assertThat(periodsOf(INDICATOR)).isEmpty();
+    }
+
+    @Test
+    void aLongFileIsStoredAsItArrivesYetAProblemOnItsLastLinesStoresNothing() {
+        // 24,000 rows over 20 periods: streamed into the database in many COPY buffers, with a
+        // new period met every 1,200 rows, before the problems at the very end are read.
+        StringBuilder rows = new StringBuilder("area_code,period,sex,count\n");
+        long line = 1;
+        for (int year = 1990; year < 2010; year++) {
+            for (int lsoa = 1; lsoa <= 600; lsoa++) {
+                for (String sex : List.of("F", "M")) {
+                    rows.append("Z01%06d,%d,%s,%d%n".formatted(lsoa, year, sex, (lsoa * 7 + year) % 50));
+                    line++;
+                }
+            }
+        }
+        Map<String, Object> longIndicator = new HashMap<>(indicator("Long release (test)"));
+        longIndicator.put("id", "test-long-release");
+        assertThat(admin().postJson("/api/v1/indicators", longIndicator).status()).isIn(200, 201);
+        long observationsBefore = db.fetchCount(OBSERVATION);
+        int periodsBefore = db.fetchCount(PERIOD);
+        String bad = rows + "Z01000001,1990,F,5\nZ01000002,2009,X,1\n";
+
+        Api.Response refused = upload("test-long-release", bad);
+
+        assertThat(refused.status()).isEqualTo(422);
+        Map<Long, String> reasonByLine = new HashMap<>();
+        refused.body().get("errors").forEach(e -> reasonByLine.put(e.get("line").asLong(), e.get("reason").asString()));
+        assertThat(reasonByLine).containsOnlyKeys(line + 1, line + 2);
+        assertThat(reasonByLine.get(line + 1)).contains("duplicate cell").contains("line 2 ");
+        assertThat(reasonByLine.get(line + 2)).contains("not a value of sex");
+        assertThat(db.fetchCount(OBSERVATION)).as("no cell of the refused file is kept").isEqualTo(observationsBefore);
+        assertThat(db.fetchCount(PERIOD)).as("nor any period it named").isEqualTo(periodsBefore);
+        assertThat(periodsOf("test-long-release")).isEmpty();
+
+        Api.Response stored = upload("test-long-release", rows.toString());
+
+        assertThat(stored.status()).isEqualTo(201);
+        assertThat(stored.body().get("rows").asLong()).isEqualTo(24_000);
+        assertThat(stored.body().get("periods")).hasSize(20);
+        assertThat(db.fetchCount(OBSERVATION)).isEqualTo(observationsBefore + 24_000);
+        JsonNode cell = api("demo-steward").data("""
+                query { observations(query: {indicator: "test-long-release", areas: {codes: ["Z01000599"]},
+                                             periods: {codes: ["2004"]}, breakdown: ["sex"], filter: [{type: "sex", values: ["M"]}]}) {
+                  edges { node { count } } } }""", Map.of());
+        assertThat(cell.at("/observations/edges/0/node/count").asLong()).isEqualTo((599 * 7 + 2004) % 50);
     }
 
     @Test
@@ -128,7 +181,11 @@ class ReleaseImportTest extends SightlineTest {
     }
 
     private Api.Response upload(String csv) {
-        return admin().post("/api/v1/indicators/" + INDICATOR + "/releases", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        return upload(INDICATOR, csv);
+    }
+
+    private Api.Response upload(String indicator, String csv) {
+        return admin().post("/api/v1/indicators/" + indicator + "/releases", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
     }
 
     private List<String> periodsOf(String indicator) {
