@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param path     the path and query string, relative to the server's URL
  * @param body     the JSON body for POST, null for GET
  * @param check    what an acceptable answer looks like
+ * @param rawSql   the same answer computed by hand-written SQL straight on the database, for the
+ *                 {@code --raw-sql} baseline; empty when the scenario has none (the demo ones)
  */
-public record Scenario(String name, String question, String method, String path, String body, ResponseCheck check) {
+public record Scenario(String name, String question, String method, String path, String body, ResponseCheck check,
+                       Optional<RawSql> rawSql) {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,6 +34,7 @@ public record Scenario(String name, String question, String method, String path,
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(rawSql, "rawSql");
         if (!SLUG.matcher(name).matches()) {
             throw new IllegalArgumentException("a scenario name is a lower-case slug such as ward-population, not '" + name + "'");
         }
@@ -41,6 +45,16 @@ public record Scenario(String name, String question, String method, String path,
             throw new IllegalArgumentException("scenario " + name + ": POST needs a body and GET has none, got " + method
                     + (body == null ? " without a body" : " with a body"));
         }
+    }
+
+    /** A scenario without a raw-SQL baseline. */
+    public Scenario(String name, String question, String method, String path, String body, ResponseCheck check) {
+        this(name, question, method, path, body, check, Optional.empty());
+    }
+
+    /** This scenario with the hand-written SQL that computes the same answer, {@code expectedRows} rows of it. */
+    public Scenario withRawSql(String sql, int expectedRows) {
+        return new Scenario(name, question, method, path, body, check, Optional.of(new RawSql(sql, expectedRows)));
     }
 
     /** A GraphQL operation without variables, posted to {@code /graphql}; {@code rows} is the JSON path to the answer's list. */

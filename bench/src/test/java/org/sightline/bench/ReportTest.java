@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
+import org.sightline.bench.raw.RawSqlResult;
 import org.junit.jupiter.api.Test;
 
 /** The report quotes every figure with its machine, in milliseconds and requests per second, failures included. */
@@ -44,10 +45,43 @@ class ReportTest {
 
     @Test
     void theFooterTotalsTheFailuresAndSaysWhyTheFirstFailed() {
-        String footer = Report.footer(List.of(hundredRequests(0, Optional.empty()), hundredRequests(3, Optional.of("HTTP 500: boom"))), 3.5);
+        String footer = Report.footer(List.of(new Comparison(hundredRequests(0, Optional.empty()), Optional.empty()),
+                new Comparison(hundredRequests(3, Optional.of("HTTP 500: boom")), Optional.empty())), 3.5);
 
         assertThat(footer.lines()).containsExactly(
                 "3 failures in 200 measured requests; load average at the end 3.50",
-                "ward-rank: 3 failed, the first because HTTP 500: boom");
+                "ward-rank at concurrency 4: 3 failed, the first because HTTP 500: boom");
+    }
+
+    @Test
+    void withRawSqlARowAddsItsThroughputP99FailuresAndTheRatio() {
+        Histogram raw = new Histogram(3);
+        for (int ms = 1; ms <= 10; ms++) {
+            raw.recordValue(ms * MILLISECOND);
+        }
+        Report report = new Report(List.of("ward-rank"), true);
+        String row = report.row(new Comparison(hundredRequests(0, Optional.empty()), Optional.of(new RawSqlResult(100, 4, 800, raw, 0,
+                Optional.empty()))));
+
+        assertThat(row.split("\\|")).extracting(String::strip).containsExactly(
+                "", "ward-rank", "100", "4", "50.0", "50.0", "95.0", "99.0", "100.0", "0", "2.0", "800.0", "10.0", "0", "0.063");
+        assertThat(row).hasSameSizeAs(report.tableHeader().lines().findFirst().orElseThrow());
+        assertThat(report.tableHeader()).contains("raw req/s", "raw p99 ms", "vs raw");
+    }
+
+    @Test
+    void aRawSqlFailureIsCountedAndExplained() {
+        RawSqlResult wrong = new RawSqlResult(100, 4, 900, new Histogram(3), 100, Optional.of("the raw SQL gives 3 rows, expected 21"));
+        String footer = Report.footer(List.of(new Comparison(hundredRequests(0, Optional.empty()), Optional.of(wrong))), 1);
+
+        assertThat(footer.lines()).containsExactly(
+                "100 failures in 200 measured requests; load average at the end 1.00",
+                "ward-rank at concurrency 4, raw SQL: 100 failed, the first because the raw SQL gives 3 rows, expected 21");
+    }
+
+    @Test
+    void theCommandIsQuotedForAShellWithTheApiKeyElided() {
+        assertThat(Report.command("java -jar sightline-bench.jar", List.of("--api-key", "secret", "--data", "my data", "--concurrency", "1,16")))
+                .isEqualTo("Command: `java -jar sightline-bench.jar --api-key <key> --data 'my data' --concurrency 1,16`");
     }
 }

@@ -68,19 +68,29 @@ public final class ScaleDataSet {
 
     /** The release file of one period of the indicator, as the release endpoint takes it. */
     public String releaseCsv(ScaleIndicator indicator, String period) {
+        return releaseCsv(indicator, List.of(period));
+    }
+
+    /**
+     * One release file holding several periods of the indicator (period by period, each as
+     * {@link #releaseCsv(ScaleIndicator, String)} has it), as the release endpoint takes it.
+     */
+    public String releaseCsv(ScaleIndicator indicator, List<String> periods) {
         List<String> types = indicator.characteristicTypes();
-        StringBuilder csv = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, rowsPerPeriod(indicator) * 40));
+        StringBuilder csv = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, rowsPerPeriod(indicator) * periods.size() * 40));
         csv.append("area_code,period,").append(String.join(",", types)).append(",count\n");
         List<String[]> first = TYPES.get(types.get(0));
         List<String[]> second = TYPES.get(types.get(1));
-        for (String lsoa : lsoas) {
-            SplittableRandom random = new SplittableRandom(seed ^ (indicator.id() + '|' + period + '|' + lsoa).hashCode() * 0x9E3779B97F4A7C15L);
-            // Areas differ (some twice as busy as others), so sums over areas are not flat.
-            double areaFactor = 0.5 + random.nextDouble();
-            for (String[] a : first) {
-                for (String[] b : second) {
-                    csv.append(lsoa).append(',').append(period).append(',').append(a[0]).append(',').append(b[0]).append(',')
-                            .append(poisson(random, indicator.meanPerCell() * areaFactor)).append('\n');
+        for (String period : periods) {
+            for (String lsoa : lsoas) {
+                SplittableRandom random = new SplittableRandom(seed ^ (indicator.id() + '|' + period + '|' + lsoa).hashCode() * 0x9E3779B97F4A7C15L);
+                // Areas differ (some twice as busy as others), so sums over areas are not flat.
+                double areaFactor = 0.5 + random.nextDouble();
+                for (String[] a : first) {
+                    for (String[] b : second) {
+                        csv.append(lsoa).append(',').append(period).append(',').append(a[0]).append(',').append(b[0]).append(',')
+                                .append(poisson(random, indicator.meanPerCell() * areaFactor)).append('\n');
+                    }
                 }
             }
         }

@@ -18,7 +18,8 @@ import org.sightline.bench.Scenario;
  * refused or truncated answer counts as a failure:
  * Q1 the wards of Trafford (OPEN), Q2 the wards of Trafford by need x sex (SENSITIVE), Q3 the
  * districts of the North West compared with England, Q4 every ward in England ranked, Q5 the
- * LSOAs of the North West by sex as CSV.
+ * LSOAs of the North West by sex as CSV. Each carries the same answer as hand-written SQL
+ * ({@link RawSqlQueries}) for the {@code --raw-sql} baseline.
  */
 public final class ScaleScenarios {
 
@@ -62,23 +63,28 @@ public final class ScaleScenarios {
         return List.of(
                 Scenario.graphQl("q1-trafford-wards", "Q1 observations: scale-population-1 (OPEN) of the " + traffordWards.size()
                                 + " wards of Trafford, latest year",
-                        observations.formatted("scale-population-1", TRAFFORD, ""), traffordWards.size(), "observations", "edges"),
+                        observations.formatted("scale-population-1", TRAFFORD, ""), traffordWards.size(), "observations", "edges")
+                        .withRawSql(RawSqlQueries.areaTotals("scale-population-1", TRAFFORD, "ward"), traffordWards.size()),
                 Scenario.graphQl("q2-trafford-wards-by-need-and-sex", "Q2 observations: scale-service-contacts (SENSITIVE) of the wards of"
                                 + " Trafford by need x sex, latest year",
                         observations.formatted("scale-service-contacts", TRAFFORD, "\"need\", \"sex\""), traffordWards.size() * 12,
-                        "observations", "edges"),
+                        "observations", "edges")
+                        .withRawSql(RawSqlQueries.wardsByNeedAndSex("scale-service-contacts", TRAFFORD), traffordWards.size() * 12),
                 Scenario.graphQl("q3-north-west-compare", "Q3 compare: scale-population-3 of the " + northWestDistricts.size()
                                 + " districts of the North West against England",
                         """
                         { compare(query: {indicator: "scale-population-3", areas: {within: "%s", level: "lad"}}, benchmark: "%s") {
                             outcome observation { area { code } value lowerCI upperCI } benchmark { value } } }"""
-                                .formatted(NORTH_WEST, ENGLAND), northWestDistricts.size(), "compare"),
+                                .formatted(NORTH_WEST, ENGLAND), northWestDistricts.size(), "compare")
+                        .withRawSql(RawSqlQueries.compare("scale-population-3", NORTH_WEST, "lad", ENGLAND), northWestDistricts.size()),
                 Scenario.graphQl("q4-rank-english-wards", "Q4 rank: scale-population-2 of all " + englishWards.size() + " wards of England",
                         "{ rank(query: {indicator: \"scale-population-2\", areas: {within: \"" + ENGLAND + "\", level: \"ward\"}}) "
-                                + "{ rank quintile observation { area { code } value } } }", englishWards.size(), "rank"),
+                                + "{ rank quintile observation { area { code } value } } }", englishWards.size(), "rank")
+                        .withRawSql(RawSqlQueries.rank("scale-population-2", ENGLAND, "ward"), englishWards.size()),
                 Scenario.csv("q5-north-west-lsoas-csv", "Q5 CSV: scale-population-4 of the " + northWestLsoas + " LSOAs of the North West by sex",
                         "/api/v1/observations.csv?indicator=scale-population-4&within=" + NORTH_WEST + "&level=lsoa&breakdown=sex",
-                        northWestLsoas * 2));
+                        northWestLsoas * 2)
+                        .withRawSql(RawSqlQueries.lsoasBySex("scale-population-4", NORTH_WEST), northWestLsoas * 2));
     }
 
     /** The records of a CSV file as published (quoted fields may hold commas), after its header. */
