@@ -28,8 +28,8 @@ class StatementsPerFieldTest extends SightlineTest {
         record Case(String name, String apiKey, String query, int statementsPerField) {
         }
         List<Case> cases = List.of(
-                // Every answer starts with ONE planning statement (the catalogue and geography facts every
-                // refusal is decided from, before any observation is read).
+                // Every answer starts with ONE planning statement: the data version (the catalogue and
+                // geography facts every refusal is decided from are kept per version, read once).
                 // plan, roll-up, then the parents of every area in one batch
                 new Case("observations, exact", null, OBSERVATIONS.formatted("demo-population", "%s"), 3),
                 // noise: plan, then the sums of the public's stored tables

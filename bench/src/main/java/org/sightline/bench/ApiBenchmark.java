@@ -76,7 +76,7 @@ public final class ApiBenchmark implements Callable<Integer> {
 
     @Option(names = "--scenario", completionCandidates = ScenarioNames.class,
             description = "A scenario to run (repeatable; default all): ${COMPLETION-CANDIDATES}; with --data-set england:"
-                    + " q1-trafford-wards, q2-trafford-wards-by-need-and-sex, q3-north-west-compare, q4-rank-english-wards,"
+                    + " q1-trafford-wards, q1-trafford-wards-get-revalidated, q2-trafford-wards-by-need-and-sex, q3-north-west-compare, q4-rank-english-wards,"
                     + " q5-north-west-lsoas-csv, q6-upload-2m-rows.")
     List<String> scenarios;
 

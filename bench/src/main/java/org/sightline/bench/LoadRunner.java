@@ -62,7 +62,7 @@ final class LoadRunner {
             List<Future<Client>> running = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < concurrency; i++) {
-                running.add(clients.submit(() -> new Client().sendWhileBelow(requests, sent, request, scenario.check())));
+                running.add(clients.submit(() -> new Client().sendWhileBelow(requests, sent, request, scenario.check(), scenario.revalidate())));
             }
             List<Client> done = new ArrayList<>();
             for (Future<Client> client : running) {
@@ -96,15 +96,30 @@ final class LoadRunner {
         long answerBytes;
         Optional<String> firstFailure = Optional.empty();
 
-        Client sendWhileBelow(int requests, AtomicInteger sent, HttpRequest request, ResponseCheck check) throws InterruptedException {
+        /** With revalidation: the answer this client holds and its validator, as an HTTP cache keeps them. */
+        String heldETag;
+        String heldAnswer;
+
+        Client sendWhileBelow(int requests, AtomicInteger sent, HttpRequest request, ResponseCheck check, boolean revalidate)
+                throws InterruptedException {
             while (sent.getAndIncrement() < requests) {
+                HttpRequest asked = revalidate && heldETag != null
+                        ? HttpRequest.newBuilder(request, (name, value) -> true).header("If-None-Match", heldETag).build() : request;
                 long start = System.nanoTime();
                 Optional<String> failure;
                 try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = http.send(asked, HttpResponse.BodyHandlers.ofString());
                     latencies.recordValue(System.nanoTime() - start);
                     answerBytes += response.body().length();
-                    failure = check.failure(response.statusCode(), response.body());
+                    if (revalidate && response.statusCode() == 304 && heldAnswer != null) {
+                        failure = check.failure(200, heldAnswer); // the held answer is the answer
+                    } else {
+                        failure = check.failure(response.statusCode(), response.body());
+                        if (revalidate && failure.isEmpty()) {
+                            heldETag = response.headers().firstValue("ETag").orElse(null);
+                            heldAnswer = response.body();
+                        }
+                    }
                 } catch (IOException e) {
                     latencies.recordValue(System.nanoTime() - start);
                     failure = Optional.of("no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));

@@ -21,9 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param check    what an acceptable answer looks like
  * @param rawSql   the same answer computed by hand-written SQL straight on the database, for the
  *                 {@code --raw-sql} baseline; empty when the scenario has none (the demo ones)
+ * @param revalidate whether each client behaves as an HTTP cache does (a browser's, a CDN's): it
+ *                 keeps the answer and its ETag and asks again with If-None-Match, a 304 meaning
+ *                 "the answer you hold is still the answer"
  */
 public record Scenario(String name, String question, String method, String path, String body, ResponseCheck check,
-                       Optional<RawSql> rawSql) {
+                       Optional<RawSql> rawSql, boolean revalidate) {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,12 +52,22 @@ public record Scenario(String name, String question, String method, String path,
 
     /** A scenario without a raw-SQL baseline. */
     public Scenario(String name, String question, String method, String path, String body, ResponseCheck check) {
-        this(name, question, method, path, body, check, Optional.empty());
+        this(name, question, method, path, body, check, Optional.empty(), false);
+    }
+
+    /** The same question over GET, asked as an HTTP cache asks it again (If-None-Match); named {@code name}. */
+    public Scenario overGetRevalidated(String name, String question) {
+        if (!method.equals("POST") || !path.equals("/graphql")) {
+            throw new IllegalArgumentException("only a GraphQL POST scenario has a GET form, not " + this.name);
+        }
+        String operation = JSON.readTree(body).get("query").asString();
+        String get = "/graphql?query=" + java.net.URLEncoder.encode(operation, java.nio.charset.StandardCharsets.UTF_8);
+        return new Scenario(name, question, "GET", get, null, check, rawSql, true);
     }
 
     /** This scenario with the hand-written SQL that computes the same answer, {@code expectedRows} rows of it. */
     public Scenario withRawSql(String sql, int expectedRows) {
-        return new Scenario(name, question, method, path, body, check, Optional.of(new RawSql(sql, expectedRows)));
+        return new Scenario(name, question, method, path, body, check, Optional.of(new RawSql(sql, expectedRows)), revalidate);
     }
 
     /** A GraphQL operation without variables, posted to {@code /graphql}; {@code rows} is the JSON path to the answer's list. */

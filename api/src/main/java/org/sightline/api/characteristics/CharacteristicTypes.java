@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.sightline.api.versions.DataVersion;
 import org.sightline.api.web.ConflictException;
 import org.sightline.domain.observation.CharacteristicRef;
 import org.springframework.stereotype.Repository;
@@ -52,9 +53,11 @@ public class CharacteristicTypes {
     }
 
     private final DSLContext db;
+    private final DataVersion dataVersion;
 
-    CharacteristicTypes(DSLContext db) {
+    CharacteristicTypes(DSLContext db, DataVersion dataVersion) {
         this.db = db;
+        this.dataVersion = dataVersion;
     }
 
     /**
@@ -75,6 +78,7 @@ public class CharacteristicTypes {
                 // Marking a type as a characteristic of the area only ever protects more.
                 db.update(CHARACTERISTIC_TYPE).set(CHARACTERISTIC_TYPE.AREA_DERIVED, true)
                         .where(CHARACTERISTIC_TYPE.ID.eq(existing.get().id())).execute();
+                dataVersion.bump();
             }
             return false;
         }

@@ -65,14 +65,18 @@ final class ChunkedAnswers {
         if (selector.customGeography() != null) {
             return null;
         }
+        List<String> codes;
         if (!selector.byCodes()) {
-            return after -> areas.codesAt(selector.level(), selector.within(), after, areasPerChunk);
+            // Every code at once (a region's LSOAs are a few thousand short strings): one statement
+            // per export, not one per chunk.
+            codes = areas.codesAt(selector.level(), selector.within(), null, Integer.MAX_VALUE);
+        } else {
+            List<AreaRef> found = areas.findAll(selector.codes());
+            if (found.stream().map(AreaRef::type).distinct().count() > 1 || found.stream().anyMatch(a -> a.type().equals("custom"))) {
+                return null;
+            }
+            codes = found.stream().map(AreaRef::code).toList();
         }
-        List<AreaRef> found = areas.findAll(selector.codes());
-        if (found.stream().map(AreaRef::type).distinct().count() > 1 || found.stream().anyMatch(a -> a.type().equals("custom"))) {
-            return null;
-        }
-        List<String> codes = found.stream().map(AreaRef::code).toList();
         return after -> {
             int from = after == null ? 0 : codes.indexOf(after) + 1;
             return codes.subList(from, Math.min(codes.size(), from + areasPerChunk));

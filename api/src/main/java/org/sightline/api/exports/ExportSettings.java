@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Export settings ({@code sightline.exports.*}).
  *
- * @param areasPerChunk how many areas an export answers at a time (default 100): memory holds one
+ * @param areasPerChunk how many areas an export answers at a time (default 500): memory holds one
  *                      chunk's rows, and each chunk is one question, so it must stay under
  *                      {@code sightline.privacy.max-cells-per-query} (areas x periods x breakdown
  *                      combinations)
@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ExportSettings(Integer areasPerChunk, Long maxCells) {
 
     public ExportSettings {
-        areasPerChunk = areasPerChunk == null ? 100 : areasPerChunk;
+        areasPerChunk = areasPerChunk == null ? 500 : areasPerChunk;
         maxCells = maxCells == null ? 1_000_000L : maxCells;
         if (areasPerChunk < 1) {
             throw new IllegalArgumentException("sightline.exports.areas-per-chunk must be at least 1, not " + areasPerChunk);

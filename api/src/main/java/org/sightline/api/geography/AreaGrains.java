@@ -2,6 +2,7 @@ package org.sightline.api.geography;
 
 import java.util.List;
 import org.jooq.DSLContext;
+import org.sightline.api.versions.DataVersion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,11 @@ public class AreaGrains {
     public static final List<String> NESTED_LEVELS = List.of("country", "region", "lad", "ward", "lsoa", "oa");
 
     private final DSLContext db;
+    private final DataVersion dataVersion;
 
-    AreaGrains(DSLContext db) {
+    AreaGrains(DSLContext db, DataVersion dataVersion) {
         this.db = db;
+        this.dataVersion = dataVersion;
     }
 
     /** Recomputes every area's grain, in the caller's transaction (after a geography import). */
@@ -41,6 +44,6 @@ public class AreaGrains {
 
     /** Every geography change goes through here, so answers cached over the old geography are not reused. */
     private void bumpVersion() {
-        db.execute("UPDATE geography_version SET version = version + 1 WHERE id = 1");
+        dataVersion.bump();
     }
 }

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Repository;
  * catalogue, the area types the indicator's published releases are stored at, the periods they
  * cover and its characteristic types marked as functions of the area; from the geography, the
  * areas the question is about with what they are made of. Nothing here depends on which cells
- * hold data, so a refusal made from it says nothing about the data.
+ * hold data, so a refusal made from it says nothing about the data. They change only with the
+ * {@link org.sightline.api.versions.DataVersion data version}, so the planner keeps them per version.
  */
 @Repository
 class QuestionFacts {
 
     private static final String CATALOGUE = """
+            WITH g AS MATERIALIZED (%s)
             SELECT (SELECT coalesce(array_agg(DISTINCT r.area_type), '{}') FROM release r
                     WHERE r.indicator_id = ? AND r.status = 'PUBLISHED') AS stored_types,
                    (SELECT coalesce(array_agg(p.code ORDER BY p.start_date, p.end_date), '{}') FROM period p
@@ -27,14 +29,10 @@ class QuestionFacts {
                     JOIN characteristic_type t ON t.id = ict.characteristic_type_id
                     WHERE ict.indicator_id = ? AND t.area_derived) AS area_derived,
                    %s AS within_exists,
-                   (SELECT coalesce(array_agg(g.code ORDER BY g.code), '{}') FROM (%s) g) AS grain_codes,
-                   (SELECT coalesce(array_agg(g.area_type ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_types,
-                   (SELECT coalesce(array_agg(coalesce(g.composed_of, '') ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_composition,
-                   (SELECT coalesce(array_agg(g.areas ORDER BY g.code), '{}') FROM (%2$s) g) AS grain_areas,
-                   (SELECT coalesce(string_agg(cr.release_id::text, ',' ORDER BY cr.release_id), '') FROM
-                       (SELECT DISTINCT ON (rp.period_id) rp.release_id FROM release_period rp JOIN release r ON r.id = rp.release_id
-                        WHERE r.indicator_id = ? AND r.status = 'PUBLISHED' ORDER BY rp.period_id, r.version DESC) cr)
-                   || '/' || (SELECT version FROM geography_version WHERE id = 1) AS data_version""";
+                   (SELECT coalesce(array_agg(g.code ORDER BY g.code), '{}') FROM g) AS grain_codes,
+                   (SELECT coalesce(array_agg(g.area_type ORDER BY g.code), '{}') FROM g) AS grain_types,
+                   (SELECT coalesce(array_agg(coalesce(g.composed_of, '') ORDER BY g.code), '{}') FROM g) AS grain_composition,
+                   (SELECT coalesce(array_agg(g.areas ORDER BY g.code), '{}') FROM g) AS grain_areas""";
 
     private static final String BY_CODES = "SELECT a.code, a.area_type, a.composed_of, 1 AS areas FROM area a WHERE a.code = ANY(?)";
 
@@ -57,11 +55,9 @@ class QuestionFacts {
      * @param areaDerivedTypes codes of the indicator's characteristic types whose value is a function of the area
      * @param withinExists     whether the question's {@code within} area exists (true when there is none)
      * @param areas            the distinct grains of the question's areas, with how many areas have each
-     * @param dataVersion      the indicator's current releases and the geography's extent: equal
-     *                         whenever an answer to the same question would be equal
      */
     record Facts(List<String> storedAreaTypes, List<String> periodCodes, Set<String> areaDerivedTypes, boolean withinExists,
-                 List<GrainCount> areas, String dataVersion) {
+                 List<GrainCount> areas) {
 
         int areaCount() {
             return areas.stream().mapToInt(GrainCount::areas).sum();
@@ -73,27 +69,26 @@ class QuestionFacts {
     }
 
     Facts read(int indicatorDbId, ResolvedQuery.AreaTarget target) {
-        List<Object> bindings = new ArrayList<>(List.of(indicatorDbId, indicatorDbId, indicatorDbId));
+        // Bindings in the order of the statement: the areas' grains (the CTE), the catalogue, whether within exists.
+        List<Object> bindings = new ArrayList<>();
         String withinExists = "true";
         String grains;
-        List<Object> grainBindings = new ArrayList<>();
         if (!target.codes().isEmpty()) {
             grains = BY_CODES;
-            grainBindings.add(target.codes().toArray(String[]::new));
+            bindings.add(target.codes().toArray(String[]::new));
         } else {
             grains = AT_LEVEL.formatted(target.within() == null ? "" : WITHIN);
-            grainBindings.add(target.level());
+            bindings.add(target.level());
             if (target.within() != null) {
-                withinExists = "EXISTS (SELECT 1 FROM area WHERE code = ?)";
                 bindings.add(target.within());
-                grainBindings.add(target.within());
             }
         }
-        for (int i = 0; i < 4; i++) {
-            bindings.addAll(grainBindings);
+        bindings.addAll(List.of(indicatorDbId, indicatorDbId, indicatorDbId));
+        if (target.codes().isEmpty() && target.within() != null) {
+            withinExists = "EXISTS (SELECT 1 FROM area WHERE code = ?)";
+            bindings.add(target.within());
         }
-        bindings.add(indicatorDbId);
-        var r = db.fetchOne(CATALOGUE.formatted(withinExists, grains), bindings.toArray());
+        var r = db.fetchOne(CATALOGUE.formatted(grains, withinExists), bindings.toArray());
         String[] codes = (String[]) r.get("grain_codes");
         String[] types = (String[]) r.get("grain_types");
         String[] composition = (String[]) r.get("grain_composition");
@@ -104,6 +99,6 @@ class QuestionFacts {
                     ((Number) counts[i]).intValue()));
         }
         return new Facts(List.of((String[]) r.get("stored_types")), List.of((String[]) r.get("periods")),
-                Set.of((String[]) r.get("area_derived")), (Boolean) r.get("within_exists"), areas, (String) r.get("data_version"));
+                Set.of((String[]) r.get("area_derived")), (Boolean) r.get("within_exists"), List.copyOf(areas));
     }
 }

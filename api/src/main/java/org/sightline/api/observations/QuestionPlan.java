@@ -11,7 +11,7 @@ import org.sightline.privacy.policy.Treatment;
  * @param source          where the numbers come from
  * @param publicStanding  whether the caller stands as the public (anonymous callers and operators)
  * @param agreementId     the agreement the caller reads under, for the audit; null if none
- * @param dataVersion     the indicator's current releases and the geography's version, as planned
+ * @param dataVersion     the data version read before planning (DataVersion): equal answers have equal versions
  */
 record QuestionPlan(StoredIndicator indicator, ResolvedQuery resolved, Treatment treatment, Source source,
                     TreatmentDecision decision, boolean publicStanding, Integer agreementId, String dataVersion) {

@@ -1,5 +1,9 @@
 package org.sightline.api.observations;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.sightline.api.versions.DataVersion;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,14 +54,21 @@ class QuestionPlanner {
     private final DisclosurePolicies policies;
     private final AreaDirectory areas;
     private final QuestionFacts questionFacts;
+    private final DataVersion dataVersion;
+    /** The facts of recent questions, per data version: a question asked again costs one primary-key read to plan. */
+    private final Cache<FactsKey, QuestionFacts.Facts> factsByVersion = Caffeine.newBuilder().maximumSize(20_000).build();
 
     QuestionPlanner(IndicatorCatalogue indicators, Entitlements entitlements, DisclosurePolicies policies, AreaDirectory areas,
-                    QuestionFacts questionFacts) {
+                    QuestionFacts questionFacts, DataVersion dataVersion) {
         this.indicators = indicators;
         this.entitlements = entitlements;
         this.policies = policies;
         this.areas = areas;
         this.questionFacts = questionFacts;
+        this.dataVersion = dataVersion;
+    }
+
+    private record FactsKey(long version, int indicatorDbId, ResolvedQuery.AreaTarget areas) {
     }
 
     QuestionPlan plan(ObservationQuery query, Caller caller) {
@@ -68,7 +79,10 @@ class QuestionPlanner {
         TreatmentDecision decision = new TreatmentDecision(rule, definition, caller, standing, areas);
         decision.requireSomeAccess();
         ResolvedQuery resolved = resolve(indicator, query);
-        QuestionFacts.Facts facts = questionFacts.read(indicator.dbId(), resolved.areas());
+        // The version first, then the facts: facts read later are never older than their key.
+        long version = dataVersion.current();
+        QuestionFacts.Facts facts = factsByVersion.get(new FactsKey(version, indicator.dbId(), resolved.areas()),
+                key -> questionFacts.read(key.indicatorDbId(), key.areas()));
         List<AreaGrain> grains = grainsOf(resolved.areas(), query, facts);
         List<String> customCodes = grains.stream().filter(g -> g.type().equals("custom")).map(AreaGrain::code).toList();
         if (!customCodes.isEmpty()) {
@@ -116,7 +130,7 @@ class QuestionPlanner {
                     + ": the public sees only the tables drawn when a release is published, and this question is outside them");
         }
         return new QuestionPlan(indicator, resolved, treatment, source, decision, publicStanding, standing.agreementId(),
-                facts.dataVersion());
+                Long.toString(version));
     }
 
     private int granularityOf(AreaGrain grain) {

@@ -23,6 +23,7 @@ import org.sightline.api.files.CsvInput;
 import org.sightline.api.indicators.Indicators;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.releases.Releases.AreaRow;
+import org.sightline.api.versions.DataVersion;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.InvalidFileException;
 import org.sightline.domain.access.Caller;
@@ -57,11 +58,13 @@ public class ReleaseImporter {
     private final Indicators indicators;
     private final Releases releases;
     private final ApplicationEventPublisher events;
+    private final DataVersion dataVersion;
 
-    ReleaseImporter(Indicators indicators, Releases releases, ApplicationEventPublisher events) {
+    ReleaseImporter(Indicators indicators, Releases releases, ApplicationEventPublisher events, DataVersion dataVersion) {
         this.indicators = indicators;
         this.releases = releases;
         this.events = events;
+        this.dataVersion = dataVersion;
     }
 
     /** {@link #importRelease(String, InputStream, String, Caller)} of a file in memory. */
@@ -104,6 +107,7 @@ public class ReleaseImporter {
                 stored.periodIds().values(), digest, fileName, uploader.id());
         // Protection that depends only on the release is computed now, in this transaction.
         events.publishEvent(new ReleasePublished(indicator.dbId(), receipt.releaseId()));
+        dataVersion.bump();
         return receipt;
     }
 

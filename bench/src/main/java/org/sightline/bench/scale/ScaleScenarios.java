@@ -60,11 +60,14 @@ public final class ScaleScenarios {
                 { observations(query: {indicator: "%s", areas: {within: "%s", level: "ward"}, breakdown: [%s]}, first: 10000) {
                     totalCount edges { node { area { code name } period { code } characteristics { code } value count lowerCI upperCI
                     disclosure { status } } } } }""";
-        return List.of(
-                Scenario.graphQl("q1-trafford-wards", "Q1 observations: scale-population-1 (OPEN) of the " + traffordWards.size()
+        Scenario q1 = Scenario.graphQl("q1-trafford-wards", "Q1 observations: scale-population-1 (OPEN) of the " + traffordWards.size()
                                 + " wards of Trafford, latest year",
                         observations.formatted("scale-population-1", TRAFFORD, ""), traffordWards.size(), "observations", "edges")
-                        .withRawSql(RawSqlQueries.areaTotals("scale-population-1", TRAFFORD, "ward"), traffordWards.size()),
+                        .withRawSql(RawSqlQueries.areaTotals("scale-population-1", TRAFFORD, "ward"), traffordWards.size());
+        return List.of(
+                q1,
+                q1.overGetRevalidated("q1-trafford-wards-get-revalidated", "Q1 over GET, each client an HTTP cache that revalidates"
+                        + " its copy with If-None-Match"),
                 Scenario.graphQl("q2-trafford-wards-by-need-and-sex", "Q2 observations: scale-service-contacts (SENSITIVE) of the wards of"
                                 + " Trafford by need x sex, latest year",
                         observations.formatted("scale-service-contacts", TRAFFORD, "\"need\", \"sex\""), traffordWards.size() * 12,

@@ -53,6 +53,12 @@ public final class PolicyMatrix {
         return copy;
     }
 
+    /** Every rule, by class and role: equal matrices print equally (HTTP validators include it). */
+    @Override
+    public String toString() {
+        return rules.toString();
+    }
+
     public PolicyRule ruleFor(Access access, DisclosureClass disclosureClass) {
         return ruleFor(access.effectiveRole(), disclosureClass);
     }
