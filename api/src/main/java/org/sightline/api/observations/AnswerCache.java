@@ -2,29 +2,29 @@ package org.sightline.api.observations;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Published answers to the public, kept in memory. A protected answer is a function of the
- * question, the caller's standing and the data it was computed from, so the key holds the
- * question, the treatment and the data version the planner read in its one statement (the
- * indicator's current releases and the geography's version): a publish or a geography change on
- * any instance changes the version, so a stale answer is never served, and nothing needs to be
- * told to forget. Only answers for public standing are kept; named callers' answers are audited
- * or charged per question and are always computed. Bounded by the number of rows held.
+ * Published answers, kept in memory. A protected answer is a function of the question, the rule
+ * that applies to the caller and the data it was computed from, so the key holds the question,
+ * the treatment and rule and the data version the planner read first
+ * ({@link org.sightline.api.versions.DataVersion}): a publish or a geography change on any
+ * instance changes the version, so a stale answer is never served, and nothing needs to be told
+ * to forget. Who asked is not part of the answer: refusals are decided per caller before the
+ * cache is consulted, and audit and charges are made per caller after it. Bounded by the number
+ * of rows held.
  */
 @Component
 public class AnswerCache {
 
-    private final Cache<String, List<PublishedObservation>> answers;
+    private final Cache<String, ObservationService.Answer> answers;
 
     AnswerCache(@Value("${sightline.answers.cache-rows:200000}") long maxRows) {
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxRows)
-                .weigher((String key, List<PublishedObservation> rows) -> Math.max(1, rows.size()))
+                .weigher((String key, ObservationService.Answer answer) -> Math.max(1, answer.published().size()))
                 .build();
     }
 
@@ -34,7 +34,7 @@ public class AnswerCache {
     }
 
     /** The answer under {@code key}, computing it once if absent. */
-    List<PublishedObservation> get(String key, Supplier<List<PublishedObservation>> compute) {
-        return answers.get(key, k -> List.copyOf(compute.get()));
+    ObservationService.Answer get(String key, Supplier<ObservationService.Answer> compute) {
+        return answers.get(key, k -> compute.get());
     }
 }

@@ -62,23 +62,37 @@ public class ObservationService {
     }
 
     public List<PublishedObservation> answer(ObservationQuery query, Caller caller) {
-        QuestionPlan plan = planner.plan(query, caller);
-        if (plan.publicStanding()) {
-            // The same question on the same data gets the same protected answer: compute it once.
-            // Public standing is never charged; exact values of a non-OPEN indicator (only where a
-            // policy gives the public them) are still audited on every answer.
-            String key = plan.indicator().dbId() + "|" + plan.treatment() + "|" + plan.source() + "|" + plan.dataVersion() + "|" + query;
-            List<PublishedObservation> published = cache.get(key, () -> readProtectAndPublish(plan, query).published());
-            account(plan, query, caller, published, List.of());
-            return published;
-        }
-        Answer answer = readProtectAndPublish(plan, query);
-        account(plan, query, caller, answer.published(), answer.releases());
+        // Plan and read in one read-only transaction, so the data version an answer is cached
+        // under and the data it is computed from come from the same server (a read replica, when
+        // one is configured); charges and audit are written afterwards, on the primary.
+        Answer answer = readOnly.execute(status -> planAndAnswer(query, caller));
+        account(answer.plan(), query, caller, answer.published(), answer.releases());
         return answer.published();
     }
 
-    /** The published observations, and the releases they were read from (what a charge is for). */
-    private record Answer(List<PublishedObservation> published, List<Long> releases) {
+    private Answer planAndAnswer(ObservationQuery query, Caller caller) {
+        QuestionPlan plan = planner.plan(query, caller);
+        // The same question on the same data under the same rule gets the same protected answer
+        // (exact, suppressed on the stored pattern, the public's stored tables, or interactive
+        // noise keyed by the cells), whoever asks: compute it once. Refusals were decided above,
+        // per caller; charges and audit are made per caller and question afterwards.
+        String key = plan.indicator().dbId() + "|" + plan.treatment() + "|" + plan.decision().rule() + "|" + plan.source() + "|"
+                + plan.dataVersion() + "|" + query;
+        return cache.get(key, () -> readProtectAndPublish(plan, query)).forPlan(plan);
+    }
+
+    /** The published observations, the plan they answer and the releases they were read from (what a charge is for). */
+    record Answer(QuestionPlan plan, List<PublishedObservation> published, List<Long> releases) {
+
+        Answer {
+            published = List.copyOf(published);
+            releases = List.copyOf(releases);
+        }
+
+        /** The same answer for another plan of the same question (another caller with the same rule). */
+        Answer forPlan(QuestionPlan other) {
+            return new Answer(other, published, releases);
+        }
     }
 
     private Answer readProtectAndPublish(QuestionPlan plan, ObservationQuery query) {
@@ -93,7 +107,7 @@ public class ObservationService {
             published = protect(plan, query, cells);
             releases = cells.stream().map(RolledUpCell::releaseId).distinct().sorted().toList();
         }
-        return new Answer(published, releases);
+        return new Answer(plan, published, releases);
     }
 
     private List<PublishedObservation> protect(QuestionPlan plan, ObservationQuery query, List<RolledUpCell> cells) {

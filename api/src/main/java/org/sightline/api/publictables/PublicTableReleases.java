@@ -99,7 +99,7 @@ public class PublicTableReleases {
      * (releases published before this existed, or after the public's policy changed). Checked once
      * per indicator per process.
      */
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void prepareMissing(int indicatorDbId) {
         if (checkedIndicators.containsKey(indicatorDbId)) {
             return;

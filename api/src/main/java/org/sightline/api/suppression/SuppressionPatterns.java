@@ -83,10 +83,14 @@ public class SuppressionPatterns {
     private final DisclosurePolicies policies;
     private final Indicators indicators;
     private final TransactionTemplate transaction;
+    /** For a question that found a pattern missing: solved and committed on its own, whatever the question's transaction. */
+    private final TransactionTemplate ownTransaction;
 
     SuppressionPatterns(StoredPatterns store, MarginTables marginTables, AreaDirectory areas, DisclosurePolicies policies,
                         Indicators indicators, TransactionTemplate transaction) {
         this.transaction = transaction;
+        this.ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.marginTables = marginTables;
         this.areas = areas;
@@ -130,7 +134,7 @@ public class SuppressionPatterns {
 
     /** Solves what is missing of one kind, under the indicator's lock: for questions that found a pattern missing. */
     public void ensure(int indicatorDbId, TableKind kind) {
-        transaction.executeWithoutResult(status -> {
+        ownTransaction.executeWithoutResult(status -> {
             // Whoever held the lock before us may have solved it already: prepareKind skips what is stored.
             store.lock(indicatorDbId);
             prepareKind(indicator(indicatorDbId), kind);

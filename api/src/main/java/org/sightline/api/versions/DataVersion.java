@@ -2,6 +2,7 @@ package org.sightline.api.versions;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The version of everything answers are computed from - releases, geography, characteristics
@@ -18,7 +19,11 @@ public class DataVersion {
         this.db = db;
     }
 
-    /** The current version: one primary-key read. Read it before reading what it versions. */
+    /**
+     * The current version: one primary-key read. Read it before reading what it versions, on the
+     * same server (read-only, so with a read replica it is the replica's version).
+     */
+    @Transactional(readOnly = true)
     public long current() {
         return db.fetchSingle("SELECT version FROM data_version WHERE id = 1").get(0, Long.class);
     }

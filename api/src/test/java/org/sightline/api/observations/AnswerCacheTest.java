@@ -1,22 +1,28 @@
 package org.sightline.api.observations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sightline.db.Tables.AUDIT_EVENT;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.sightline.api.SightlineTest;
 import org.sightline.api.StatementCounter;
 import org.sightline.api.demo.DemoDataSet;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Public answers are computed once per question and data version: asked again, the same answer
- * comes from memory without reading any cell; a new release (or a geography change) changes the
+ * Answers are computed once per question, rule and data version: asked again, the same answer
+ * comes from memory without reading any cell (named callers still audited per question); a new release (or a geography change) changes the
  * version, so it is answered afresh and never from a stale answer.
  */
 class AnswerCacheTest extends SightlineTest {
+
+    @Autowired
+    DSLContext db;
 
     private static final String QUERY = """
             query($q: ObservationQuery!) { observations(query: $q, first: 10000) { totalCount edges { node {
@@ -36,6 +42,25 @@ class AnswerCacheTest extends SightlineTest {
         assertThat(StatementCounter.statements()).as("the second time, only the plan").noneMatch(AnswerCacheTest::readsCells);
         assertThat(cached).isEqualTo(uncached);
         assertThat(cached.at("/observations/totalCount").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aNamedCallerAskingAgainGetsTheSameAnswerFromMemoryAndIsAuditedEachTime() {
+        // The owning steward sees exact values of a SENSITIVE indicator: every question is audited.
+        Map<String, Object> question = Map.of("indicator", DemoDataSet.SERVICE_CONTACTS,
+                "areas", Map.of("codes", List.of("Z05000021", "Z05000022")), "breakdown", List.of("sex"),
+                "periods", Map.of("codes", List.of("2023/24")));
+        int auditsBefore = db.fetchCount(AUDIT_EVENT);
+        StatementCounter.reset();
+        JsonNode uncached = api("demo-steward").data(QUERY, Map.of("q", question));
+        assertThat(StatementCounter.statements()).as("the first time, cells are read").anyMatch(AnswerCacheTest::readsCells);
+        StatementCounter.reset();
+        JsonNode cached = api("demo-steward").data(QUERY, Map.of("q", question));
+        assertThat(StatementCounter.statements()).as("the second time, no cell is read").noneMatch(AnswerCacheTest::readsCells);
+
+        assertThat(cached).isEqualTo(uncached);
+        assertThat(cached.at("/observations/edges/0/node/disclosure/status").asString()).isEqualTo("EXACT");
+        assertThat(db.fetchCount(AUDIT_EVENT)).as("both questions are in the audit").isEqualTo(auditsBefore + 2);
     }
 
     @Test
