@@ -5,13 +5,9 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -92,13 +88,13 @@ class GraphQlOverGet extends OncePerRequestFilter {
     }
 
     /** The GET seen as the POST of its JSON body. */
-    private static final class AsJsonPost extends HttpServletRequestWrapper {
+    private static final class AsJsonPost extends RereadableRequest {
 
-        private final byte[] body;
+        private final int length;
 
         AsJsonPost(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
+            super(request, body);
+            this.length = body.length;
         }
 
         @Override
@@ -112,22 +108,12 @@ class GraphQlOverGet extends OncePerRequestFilter {
         }
 
         @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
         public String getHeader(String name) {
             if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
                 return getContentType();
             }
             if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
-                return Integer.toString(body.length);
+                return Integer.toString(length);
             }
             return super.getHeader(name);
         }
@@ -145,37 +131,6 @@ class GraphQlOverGet extends OncePerRequestFilter {
             names.add(HttpHeaders.CONTENT_TYPE);
             names.add(HttpHeaders.CONTENT_LENGTH);
             return Collections.enumeration(names);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
         }
     }
 }

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.CommonTableExpression;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -84,24 +85,34 @@ class PublicAnswers {
         Field<Long> release = DSL.max(PUBLIC_TABLE_CELL.RELEASE_ID).as("release_id");
         select.addAll(List.of(count, denominator, countSd, denominatorSd, summed, release));
 
-        var from = db.with(current).select(select)
-                .from(PUBLIC_TABLE_CELL)
+        // The asked areas and the areas inside them first, on their own (a materialised CTE), so
+        // the statement goes from these pairs to their stored public cells through the cells'
+        // index: its work grows with the answer, not with the tables (as in Observations#rollUp).
+        var askedAreas = DSL.name("asked_areas").fields("target_id", "area_id", "depth").asMaterialized(
+                DSL.select(target.ID, AREA_CLOSURE.DESCENDANT_ID, AREA_CLOSURE.DEPTH)
+                        .from(target).join(AREA_CLOSURE).on(AREA_CLOSURE.ANCESTOR_ID.eq(target.ID))
+                        .where(Observations.targetCondition(query.areas(), target)));
+        Table<?> asked = askedAreas.asTable("asked");
+        Field<Integer> askedTarget = asked.field("target_id", Integer.class);
+        Field<Integer> askedArea = asked.field("area_id", Integer.class);
+        Field<Short> askedDepth = asked.field("depth", Short.class);
+        var from = db.with(current).with(askedAreas).select(select)
+                .from(asked)
+                .join(target).on(target.ID.eq(askedTarget))
+                .join(PUBLIC_TABLE_CELL).on(PUBLIC_TABLE_CELL.AREA_ID.eq(askedArea))
                 .join(currentTable).on(currentTable.field(releaseId).eq(PUBLIC_TABLE_CELL.RELEASE_ID)
                         .and(currentTable.field(periodId).eq(PUBLIC_TABLE_CELL.PERIOD_ID)))
-                .join(PERIOD).on(PERIOD.ID.eq(PUBLIC_TABLE_CELL.PERIOD_ID))
-                .join(AREA_CLOSURE).on(AREA_CLOSURE.DESCENDANT_ID.eq(PUBLIC_TABLE_CELL.AREA_ID))
-                .join(target).on(target.ID.eq(AREA_CLOSURE.ANCESTOR_ID));
+                .join(PERIOD).on(PERIOD.ID.eq(PUBLIC_TABLE_CELL.PERIOD_ID));
         for (int i = 0; i < breakdownValues.size(); i++) {
             CharacteristicValue v = breakdownValues.get(i);
             from = from.join(v).on(v.ID.eq(slot(query.breakdownPositions().get(i))));
         }
         // An area the tables hold is its own row; any other area is the sum of the finest rows inside it.
-        Condition where = Observations.targetCondition(query.areas(), target)
-                .and(AREA_CLOSURE.DEPTH.eq((short) 0).or(PUBLIC_TABLE_CELL.LEAF.isTrue()
+        Condition where = askedDepth.eq((short) 0).or(PUBLIC_TABLE_CELL.LEAF.isTrue()
                         .and(DSL.notExists(DSL.selectOne().from(PUBLIC_TABLE_CELL.as("own"))
                                 .where(PUBLIC_TABLE_CELL.as("own").RELEASE_ID.eq(PUBLIC_TABLE_CELL.RELEASE_ID))
                                 .and(PUBLIC_TABLE_CELL.as("own").PERIOD_ID.eq(PUBLIC_TABLE_CELL.PERIOD_ID))
-                                .and(PUBLIC_TABLE_CELL.as("own").AREA_ID.eq(target.ID))))))
+                                .and(PUBLIC_TABLE_CELL.as("own").AREA_ID.eq(target.ID)))))
                 .and(Observations.periodCondition(query));
         for (int position = 1; position <= types.size(); position++) {
             int total = types.get(position - 1).totalValue().id();

@@ -14,9 +14,34 @@ import org.springframework.transaction.annotation.Transactional;
 public class DataVersion {
 
     private final DSLContext db;
+    /** The version a request has already read, so one request reads it once (see {@link #pinnedFor}). */
+    private final ThreadLocal<Long> pinned = new ThreadLocal<>();
 
     DataVersion(DSLContext db) {
         this.db = db;
+    }
+
+    /**
+     * Reads the version once and runs {@code work} with it as {@link #current()} on this thread:
+     * everything a request computes then belongs to the version its cache keys say.
+     */
+    public <T, E extends Exception> T pinnedFor(VersionedWork<T, E> work) throws E {
+        Long outer = pinned.get();
+        long version = outer != null ? outer : current();
+        pinned.set(version);
+        try {
+            return work.run(version);
+        } finally {
+            if (outer == null) {
+                pinned.remove();
+            }
+        }
+    }
+
+    /** Work done at one data version. */
+    @FunctionalInterface
+    public interface VersionedWork<T, E extends Exception> {
+        T run(long version) throws E;
     }
 
     /**
@@ -25,6 +50,10 @@ public class DataVersion {
      */
     @Transactional(readOnly = true)
     public long current() {
+        Long version = pinned.get();
+        if (version != null) {
+            return version;
+        }
         return db.fetchSingle("SELECT version FROM data_version WHERE id = 1").get(0, Long.class);
     }
 
