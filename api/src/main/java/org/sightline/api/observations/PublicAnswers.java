@@ -54,7 +54,11 @@ class PublicAnswers {
 
     /** Draws the public tables of any current release that has none yet (e.g. after the policy changed). */
     void requireTables(StoredIndicator indicator) {
-        tables.prepareMissing(indicator.dbId());
+        // Checked first, without opening a transaction: a question already holds its read connection,
+        // and sixteen of them each waiting for a second one would starve the pool.
+        if (!tables.checked(indicator.dbId())) {
+            tables.prepareMissing(indicator.dbId());
+        }
     }
 
     /** The published observations of the question, ordered as {@link Observations#rollUp} orders them. */

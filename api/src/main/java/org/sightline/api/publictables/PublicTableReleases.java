@@ -95,6 +95,14 @@ public class PublicTableReleases {
     }
 
     /**
+     * Whether {@link #prepareMissing} has run for the indicator in this process. Ask before calling
+     * it from inside another transaction: it runs in its own, so it takes a second connection.
+     */
+    public boolean checked(int indicatorDbId) {
+        return checkedIndicators.containsKey(indicatorDbId);
+    }
+
+    /**
      * Draws the tables of every current release of the indicator that has none for today's policy
      * (releases published before this existed, or after the public's policy changed). Checked once
      * per indicator per process.
