@@ -60,24 +60,6 @@ public class Observations {
         Field<Long> crRelease = currentTable.field(releaseId);
 
         Area target = AREA.as("target");
-        List<CharacteristicValue> breakdownValues = new ArrayList<>();
-        List<SelectField<?>> select = new ArrayList<>(List.of(
-                target.CODE, target.NAME, target.AREA_TYPE,
-                PERIOD.CODE, PERIOD.PERIOD_TYPE, PERIOD.START_DATE, PERIOD.END_DATE));
-        List<Field<?>> groupBy = new ArrayList<>(List.of(target.ID, PERIOD.ID));
-        List<org.jooq.OrderField<?>> orderBy = new ArrayList<>(List.of(target.CODE, PERIOD.START_DATE, PERIOD.END_DATE));
-        for (int position : query.breakdownPositions()) {
-            CharacteristicValue v = CHARACTERISTIC_VALUE.as("v" + position);
-            breakdownValues.add(v);
-            select.add(v.CODE);
-            select.add(v.LABEL);
-            select.add(v.SORT_ORDER);
-            groupBy.add(v.ID);
-            orderBy.add(v.SORT_ORDER);
-        }
-        Field<BigDecimal> count = DSL.sum(OBSERVATION.COUNT).as("count");
-        Field<BigDecimal> denominator = DSL.sum(OBSERVATION.DENOMINATOR).as("denominator");
-        Field<Integer> baseCells = DSL.count().as("base_cells");
         // The asked areas and the areas inside them, worked out first and on their own (a
         // materialised CTE): the statement then goes from these few pairs to their stored cells
         // through the cells' index, so its work grows with the answer, not with the indicator,
@@ -89,6 +71,18 @@ public class Observations {
         Table<?> asked = askedCells.asTable("asked");
         Field<Integer> askedTarget = asked.field("target_id", Integer.class);
         Field<Integer> askedArea = asked.field("area_id", Integer.class);
+
+        // First the sums per asked area, period and breakdown values, by ids only; the areas,
+        // periods and values are joined to the (few) sums afterwards, not to every stored cell.
+        List<Field<?>> groupBy = new ArrayList<>(List.of(askedTarget, OBSERVATION.PERIOD_ID));
+        List<SelectField<?>> sumsSelect = new ArrayList<>(List.of(askedTarget.as("target_id"), OBSERVATION.PERIOD_ID.as("period_id")));
+        for (int position : query.breakdownPositions()) {
+            groupBy.add(slot(position));
+            sumsSelect.add(slot(position).as("c" + position));
+        }
+        Field<BigDecimal> count = DSL.sum(OBSERVATION.COUNT).as("count");
+        Field<BigDecimal> denominator = DSL.sum(OBSERVATION.DENOMINATOR).as("denominator");
+        Field<Integer> baseCells = DSL.count().as("base_cells");
         Field<Double> value = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.VALUE)).as("value");
         Field<Double> lowerCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.LOWER_CI)).as("lower_ci");
         Field<Double> upperCi = DSL.when(DSL.count().eq(1), DSL.max(OBSERVATION.UPPER_CI)).as("upper_ci");
@@ -98,26 +92,55 @@ public class Observations {
         Field<String> digest = !noiseKeys ? DSL.castNull(SQLDataType.VARCHAR).as("base_cells_digest") : DSL.md5(DSL.field("string_agg(concat_ws(':', {0}, {1}, {2}, {3}, {4}), ',' ORDER BY {0}, {1}, {2}, {3}, {4})",
                 String.class, OBSERVATION.AREA_ID, OBSERVATION.C1_VALUE_ID, OBSERVATION.C2_VALUE_ID, OBSERVATION.C3_VALUE_ID,
                 OBSERVATION.C4_VALUE_ID)).as("base_cells_digest");
-        select.addAll(List.of(count, denominator, baseCells, value, lowerCi, upperCi, release, digest));
-
-        var from = db.with(current).with(askedCells)
-                .select(select)
-                .from(asked)
-                .join(target).on(target.ID.eq(askedTarget))
-                .join(OBSERVATION).on(OBSERVATION.AREA_ID.eq(askedArea))
-                .join(currentTable).on(crRelease.eq(OBSERVATION.RELEASE_ID).and(crPeriod.eq(OBSERVATION.PERIOD_ID)))
-                .join(PERIOD).on(PERIOD.ID.eq(OBSERVATION.PERIOD_ID));
-        for (int i = 0; i < breakdownValues.size(); i++) {
-            CharacteristicValue v = breakdownValues.get(i);
-            from = from.join(v).on(v.ID.eq(slot(query.breakdownPositions().get(i))));
-        }
+        sumsSelect.addAll(List.of(count, denominator, baseCells, value, lowerCi, upperCi, release, digest));
         Condition where = OBSERVATION.INDICATOR_ID.eq(query.indicatorDbId())
                 .and(periodCondition(query));
         for (ResolvedQuery.ValueFilter filter : query.filters()) {
             where = where.and(slot(filter.position()).in(filter.valueIds()));
         }
+        Table<?> sums = DSL.select(sumsSelect)
+                .from(asked)
+                .join(OBSERVATION).on(OBSERVATION.AREA_ID.eq(askedArea))
+                .join(currentTable).on(crRelease.eq(OBSERVATION.RELEASE_ID).and(crPeriod.eq(OBSERVATION.PERIOD_ID)))
+                .join(PERIOD).on(PERIOD.ID.eq(OBSERVATION.PERIOD_ID))
+                .where(where)
+                .groupBy(groupBy)
+                .asTable("sums");
+
+        List<CharacteristicValue> breakdownValues = new ArrayList<>();
+        List<SelectField<?>> select = new ArrayList<>(List.of(
+                target.CODE, target.NAME, target.AREA_TYPE,
+                PERIOD.CODE, PERIOD.PERIOD_TYPE, PERIOD.START_DATE, PERIOD.END_DATE));
+        List<org.jooq.OrderField<?>> orderBy = new ArrayList<>(List.of(target.CODE, PERIOD.START_DATE, PERIOD.END_DATE));
+        for (int position : query.breakdownPositions()) {
+            CharacteristicValue v = CHARACTERISTIC_VALUE.as("v" + position);
+            breakdownValues.add(v);
+            select.add(v.CODE);
+            select.add(v.LABEL);
+            select.add(v.SORT_ORDER);
+            orderBy.add(v.SORT_ORDER);
+        }
+        Field<BigDecimal> sCount = sums.field("count", BigDecimal.class);
+        Field<BigDecimal> sDenominator = sums.field("denominator", BigDecimal.class);
+        Field<Integer> sBaseCells = sums.field("base_cells", Integer.class);
+        Field<Double> sValue = sums.field("value", Double.class);
+        Field<Double> sLowerCi = sums.field("lower_ci", Double.class);
+        Field<Double> sUpperCi = sums.field("upper_ci", Double.class);
+        Field<Long> sRelease = sums.field("release_id", Long.class);
+        Field<String> sDigest = sums.field("base_cells_digest", String.class);
+        select.addAll(List.of(sCount, sDenominator, sBaseCells, sValue, sLowerCi, sUpperCi, sRelease, sDigest));
+
+        var from = db.with(current).with(askedCells)
+                .select(select)
+                .from(sums)
+                .join(target).on(target.ID.eq(sums.field("target_id", Integer.class)))
+                .join(PERIOD).on(PERIOD.ID.eq(sums.field("period_id", Integer.class)));
+        for (int i = 0; i < breakdownValues.size(); i++) {
+            CharacteristicValue v = breakdownValues.get(i);
+            from = from.join(v).on(v.ID.eq(sums.field("c" + query.breakdownPositions().get(i), Integer.class)));
+        }
         List<RolledUpCell> cells = new ArrayList<>();
-        from.where(where).groupBy(groupBy).orderBy(orderBy).fetch().forEach(r -> {
+        from.orderBy(orderBy).fetch().forEach(r -> {
             List<CharacteristicRef> characteristics = new ArrayList<>();
             for (int i = 0; i < breakdownValues.size(); i++) {
                 CharacteristicValue v = breakdownValues.get(i);
@@ -127,8 +150,8 @@ public class Observations {
                     new AreaRef(r.get(target.CODE), r.get(target.NAME), r.get(target.AREA_TYPE)),
                     new Period(r.get(PERIOD.CODE), PeriodType.valueOf(r.get(PERIOD.PERIOD_TYPE)), r.get(PERIOD.START_DATE), r.get(PERIOD.END_DATE)),
                     characteristics,
-                    toLong(r.get(count)), toLong(r.get(denominator)),
-                    r.get(value), r.get(lowerCi), r.get(upperCi), r.get(baseCells), r.get(release), r.get(digest)));
+                    toLong(r.get(sCount)), toLong(r.get(sDenominator)),
+                    r.get(sValue), r.get(sLowerCi), r.get(sUpperCi), r.get(sBaseCells), r.get(sRelease), r.get(sDigest)));
         });
         return cells;
     }
