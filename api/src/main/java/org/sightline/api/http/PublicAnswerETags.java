@@ -5,10 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import org.sightline.api.privacy.DisclosurePolicies;
 import org.sightline.api.versions.DataVersion;
 import org.springframework.core.Ordered;
@@ -38,7 +34,7 @@ class PublicAnswerETags extends OncePerRequestFilter {
 
     PublicAnswerETags(DataVersion dataVersion, DisclosurePolicies policies) {
         this.dataVersion = dataVersion;
-        this.configuration = policies.matrix() + "|" + policies.settings();
+        this.configuration = PublicQuestions.configuration(policies);
     }
 
     @Override
@@ -46,7 +42,7 @@ class PublicAnswerETags extends OncePerRequestFilter {
         String path = request.getRequestURI();
         boolean answer = "/graphql".equals(path) && request.getParameter("query") != null || "/api/v1/observations.csv".equals(path);
         return !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) || !answer
-                || request.getHeader("X-API-Key") != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+                || !PublicQuestions.anonymous(request);
     }
 
     @Override
@@ -64,16 +60,8 @@ class PublicAnswerETags extends OncePerRequestFilter {
     }
 
     private String digest(HttpServletRequest request) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            String accept = request.getHeader(HttpHeaders.ACCEPT);
-            String question = request.getRequestURI() + "?" + request.getQueryString() + "\n" + (accept == null ? "" : accept) + "\n"
-                    + configuration;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest(question.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicQuestions.digest(new byte[0], request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.ACCEPT),
+                configuration).substring(0, 27);
     }
 
     /** Whether an If-None-Match header names the ETag (a list, weak or strong, or *). */

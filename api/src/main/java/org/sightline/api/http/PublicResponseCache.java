@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.sightline.api.privacy.DisclosurePolicies;
 import org.sightline.api.versions.DataVersion;
 import org.sightline.domain.indicator.DisclosureClass;
@@ -52,7 +49,7 @@ public class PublicResponseCache extends OncePerRequestFilter {
     PublicResponseCache(DataVersion dataVersion, DisclosurePolicies policies,
                         @Value("${sightline.answers.cache-bytes:67108864}") long maxBytes) {
         this.dataVersion = dataVersion;
-        this.configuration = policies.matrix() + "|" + policies.settings();
+        this.configuration = PublicQuestions.configuration(policies);
         boolean auditsThePublic = false;
         for (DisclosureClass disclosureClass : DisclosureClass.values()) {
             var rule = policies.matrix().ruleFor(EffectiveRole.PUBLIC, disclosureClass);
@@ -72,7 +69,7 @@ public class PublicResponseCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !enabled || !"POST".equals(request.getMethod()) || !"/graphql".equals(request.getRequestURI())
-                || request.getHeader("X-API-Key") != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || !PublicQuestions.anonymous(request)
                 || request.getContentLengthLong() > MAX_QUESTION_BYTES;
     }
 
@@ -122,15 +119,6 @@ public class PublicResponseCache extends OncePerRequestFilter {
     }
 
     private String digest(byte[] question, HttpServletRequest request) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(question);
-            String accept = request.getHeader(HttpHeaders.ACCEPT);
-            sha256.update(("\n" + (accept == null ? "" : accept) + "\n" + request.getContentType() + "\n" + configuration)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicQuestions.digest(question, request.getHeader(HttpHeaders.ACCEPT), request.getContentType(), configuration);
     }
 }

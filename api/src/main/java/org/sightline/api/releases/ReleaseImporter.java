@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -104,7 +106,7 @@ public class ReleaseImporter {
             return existing.get();
         }
         ReleaseReceipt receipt = releases.publish(indicator, stored.releaseId(), stored.rows(), stored.areaType(),
-                stored.periodIds().values(), digest, fileName, uploader.id());
+                stored.periodIds(), digest, fileName, uploader.id());
         // Protection that depends only on the release is computed now, in this transaction.
         events.publishEvent(new ReleasePublished(indicator.dbId(), receipt.releaseId()));
         dataVersion.bump();
@@ -224,9 +226,7 @@ public class ReleaseImporter {
         if (rows == 0) {
             throw new InvalidFileException("the file has a header but no rows", List.of());
         }
-        Map<String, Integer> distinctPeriods = new LinkedHashMap<>();
-        periodIds.forEach((code, id) -> distinctPeriods.putIfAbsent(id.toString(), id));
-        return new StoredFile(releaseId, rows, areaType, distinctPeriods);
+        return new StoredFile(releaseId, rows, areaType, new LinkedHashSet<>(periodIds.values()));
     }
 
     private static int indexOf(StoredType type, String code) {
@@ -240,7 +240,7 @@ public class ReleaseImporter {
     }
 
     /** The release stored so far: its reserved id, how many cells, their area type and the ids of its periods. */
-    private record StoredFile(long releaseId, long rows, String areaType, Map<String, Integer> periodIds) {
+    private record StoredFile(long releaseId, long rows, String areaType, Set<Integer> periodIds) {
     }
 
     /** Where each column of the file is; -1 for an optional column it does not have. */

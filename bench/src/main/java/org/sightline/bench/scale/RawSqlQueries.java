@@ -14,6 +14,15 @@ package org.sightline.bench.scale;
  */
 final class RawSqlQueries {
 
+    /** The total of each asked area over its stored LSOA cells ({@code cur} and {@code cells} before it). */
+    private static final String AREA_TOTALS = """
+            sums AS (
+                SELECT c.area_id, sum(o.count) AS total
+                FROM cur
+                JOIN cells c ON true
+                JOIN observation o ON o.release_id = cur.release_id AND o.period_id = cur.period_id AND o.area_id = c.lsoa_id
+                GROUP BY c.area_id)""";
+
     private RawSqlQueries() {
     }
 
@@ -22,14 +31,9 @@ final class RawSqlQueries {
         return """
                 WITH %s,
                 %s,
-                sums AS (
-                    SELECT c.area_id, sum(o.count) AS total
-                    FROM cur
-                    JOIN cells c ON true
-                    JOIN observation o ON o.release_id = cur.release_id AND o.period_id = cur.period_id AND o.area_id = c.lsoa_id
-                    GROUP BY c.area_id)
+                %s
                 SELECT a.code, a.name, cur.period, s.total
-                FROM sums s JOIN area a ON a.id = s.area_id CROSS JOIN cur""".formatted(current(slug), cells(within, level));
+                FROM sums s JOIN area a ON a.id = s.area_id CROSS JOIN cur""".formatted(current(slug), cells(within, level), AREA_TOTALS);
     }
 
     /** Q2: one row per ward of {@code within} and need x sex (positions 1 and 2 of the indicator). */
@@ -56,12 +60,7 @@ final class RawSqlQueries {
         return """
                 WITH %s,
                 %s,
-                sums AS (
-                    SELECT c.area_id, sum(o.count) AS total
-                    FROM cur
-                    JOIN cells c ON true
-                    JOIN observation o ON o.release_id = cur.release_id AND o.period_id = cur.period_id AND o.area_id = c.lsoa_id
-                    GROUP BY c.area_id),
+                %s,
                 benchmark AS (
                     SELECT sum(o.count) AS total
                     FROM cur
@@ -70,7 +69,7 @@ final class RawSqlQueries {
                     JOIN observation o ON o.release_id = cur.release_id AND o.period_id = cur.period_id AND o.area_id = l.descendant_id)
                 SELECT a.code, cur.period, s.total, benchmark.total AS benchmark_total
                 FROM sums s JOIN area a ON a.id = s.area_id CROSS JOIN cur CROSS JOIN benchmark"""
-                .formatted(current(slug), cells(within, level), code(benchmark));
+                .formatted(current(slug), cells(within, level), AREA_TOTALS, code(benchmark));
     }
 
     /** Q4: every area of {@code level} within {@code within} with its total, rank (1 = largest) and quintile. */
@@ -78,14 +77,9 @@ final class RawSqlQueries {
         return """
                 WITH %s,
                 %s,
-                sums AS (
-                    SELECT c.area_id, sum(o.count) AS total
-                    FROM cur
-                    JOIN cells c ON true
-                    JOIN observation o ON o.release_id = cur.release_id AND o.period_id = cur.period_id AND o.area_id = c.lsoa_id
-                    GROUP BY c.area_id)
+                %s
                 SELECT a.code, s.total, rank() OVER (ORDER BY s.total DESC) AS rank, ntile(5) OVER (ORDER BY s.total DESC) AS quintile
-                FROM sums s JOIN area a ON a.id = s.area_id""".formatted(current(slug), cells(within, level));
+                FROM sums s JOIN area a ON a.id = s.area_id""".formatted(current(slug), cells(within, level), AREA_TOTALS);
     }
 
     /** Q5: one row per LSOA of {@code within} and sex (position 1 of the population indicators). */
