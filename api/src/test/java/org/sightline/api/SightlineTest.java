@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=file:target/test-jwt/public.pem",
                 // One configured override, so the configuration path and rounding are exercised.
                 "sightline.privacy.policies.HIGHLY_SENSITIVE.ANALYST_WITH_AGREEMENT=ROUND@lad/FORBIDDEN"})
-@org.springframework.context.annotation.Import(StatementCounter.class)
+@org.springframework.context.annotation.Import({StatementCounter.class, SettableClock.Configuration.class})
 public abstract class SightlineTest {
 
     /** The key the tests' identity provider signs bearer tokens with; its public half configures the server. */
@@ -42,6 +42,10 @@ public abstract class SightlineTest {
 
     @LocalServerPort
     protected int port;
+
+    /** The service's clock: tests that set it reset it in a finally block. */
+    @org.springframework.beans.factory.annotation.Autowired
+    protected SettableClock clock;
 
     /** A PUBLIC caller. */
     protected Api api() {

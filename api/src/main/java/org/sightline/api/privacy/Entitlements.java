@@ -4,6 +4,7 @@ import static org.sightline.db.Tables.AGREEMENT_INDICATOR;
 import static org.sightline.db.Tables.AGREEMENT_PARTY;
 import static org.sightline.db.Tables.DATA_SHARING_AGREEMENT;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -26,9 +27,11 @@ public class Entitlements {
     }
 
     private final DSLContext db;
+    private final Clock clock;
 
-    Entitlements(DSLContext db) {
+    Entitlements(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public Standing of(Caller caller, StoredIndicator indicator) {
@@ -36,7 +39,7 @@ public class Entitlements {
         Integer agreement = null;
         // Only analysts' treatment depends on an agreement; skip the lookup for everyone else.
         if (caller.role() == Role.ANALYST && indicator.definition().disclosureClass() != DisclosureClass.OPEN) {
-            LocalDate today = LocalDate.now();
+            LocalDate today = LocalDate.now(clock);
             agreement = db.select(DATA_SHARING_AGREEMENT.ID)
                     .from(DATA_SHARING_AGREEMENT)
                     .join(AGREEMENT_PARTY).on(AGREEMENT_PARTY.AGREEMENT_ID.eq(DATA_SHARING_AGREEMENT.ID))
