@@ -3,7 +3,9 @@ package org.sightline.api.demo;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.Optional;
+import org.sightline.api.agreements.AgreementTerms;
 import org.sightline.api.agreements.Agreements;
+import org.sightline.api.agreements.SharingFrequency;
 import org.sightline.api.characteristics.CharacteristicTypes;
 import org.sightline.api.security.ApiKeys;
 import org.sightline.domain.access.Caller;
@@ -100,9 +102,17 @@ class DemoDataLoader implements SmartInitializingSingleton {
             int sensitive = indicators.find(DemoDataSet.SERVICE_CONTACTS).orElseThrow().dbId();
             int highlySensitive = indicators.find(DemoDataSet.SAFEGUARDING_CONCERNS).orElseThrow().dbId();
             int careHomes = indicators.find(DemoDataSet.CARE_HOME_ADMISSIONS).orElseThrow().dbId();
-            agreements.ensure("demo-wessex-jsna", "Wessex JSNA data sharing agreement (demo)",
-                    "Joint Strategic Needs Assessment of adult social care needs", "UK GDPR Art. 6(1)(e), 9(2)(h)", "LIVE",
-                    java.time.LocalDate.of(2024, 4, 1), null, java.util.List.of(council, nhs), java.util.List.of(sensitive, highlySensitive, careHomes));
+            // The demo agreement as a register holds it: approved by the council (the data owner), reviewed yearly.
+            agreements.ensureApproved("demo-wessex-jsna", new AgreementTerms("Wessex JSNA data sharing agreement (demo)",
+                            "Joint Strategic Needs Assessment of adult social care needs", "UK GDPR Art. 6(1)(e), 9(2)(h)",
+                            java.util.List.of("need code", "sex", "IMD decile", "LSOA", "period", "count of people",
+                                    "admissions per 100,000 aged 65+"),
+                            SharingFrequency.QUARTERLY,
+                            "Aggregates only, no record-level data; exact values to named ICB analysts through Sightline "
+                                    + "API keys; access audited; NHS DSPT standards met by both parties",
+                            java.time.LocalDate.of(2024, 4, 1), null, java.time.LocalDate.of(2027, 3, 31)),
+                    java.util.List.of(council, nhs), java.util.List.of(sensitive, highlySensitive, careHomes),
+                    "sightline-demo", council, java.time.OffsetDateTime.parse("2024-03-15T10:00:00Z"));
         });
         statistics.refresh(TableStatistics.Tables.GEOGRAPHY);
         statistics.refresh(TableStatistics.Tables.OBSERVATIONS);

@@ -2,6 +2,10 @@ package org.sightline.api.organisations;
 
 import static org.sightline.db.Tables.ORGANISATION;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +17,29 @@ public class Organisations {
 
     Organisations(DSLContext db) {
         this.db = db;
+    }
+
+    /** Every organisation, ordered by code. */
+    public List<Organisation> all() {
+        return db.selectFrom(ORGANISATION).orderBy(ORGANISATION.CODE)
+                .fetch(r -> new Organisation(r.getId(), r.getCode(), r.getName(), r.getKind()));
+    }
+
+    public Optional<Organisation> find(String code) {
+        return db.selectFrom(ORGANISATION).where(ORGANISATION.CODE.eq(code))
+                .fetchOptional(r -> new Organisation(r.getId(), r.getCode(), r.getName(), r.getKind()));
+    }
+
+    /** The organisations with these database ids, in one statement, by id. */
+    public Map<Integer, Organisation> byIds(Collection<Integer> ids) {
+        return db.selectFrom(ORGANISATION).where(ORGANISATION.ID.in(ids))
+                .fetchMap(ORGANISATION.ID, r -> new Organisation(r.getId(), r.getCode(), r.getName(), r.getKind()));
+    }
+
+    /** The organisations with these codes, in one statement, by code (unknown codes are absent). */
+    public Map<String, Organisation> byCodes(Collection<String> codes) {
+        return db.selectFrom(ORGANISATION).where(ORGANISATION.CODE.in(codes))
+                .fetchMap(ORGANISATION.CODE, r -> new Organisation(r.getId(), r.getCode(), r.getName(), r.getKind()));
     }
 
     public java.util.Optional<Integer> idOf(String code) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.sightline.api.agreements.AgreementStatus;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.access.Role;
@@ -16,8 +17,11 @@ import org.sightline.privacy.policy.Access;
 import org.springframework.stereotype.Component;
 
 /**
- * A caller's standing towards an indicator: ownership, and the live agreement (status LIVE and
- * today within its dates) that covers the indicator for the caller's organisation, if any.
+ * A caller's standing towards an indicator: ownership, and the live agreement (status APPROVED and
+ * today, by the service's clock, within its start and end dates, both inclusive) that covers the
+ * indicator for the caller's organisation, if any. Looked up on every question, before any cache
+ * is consulted, so a suspension, an ending or an end date passing stops access on the next
+ * question (see docs/governance.md).
  */
 @Component
 public class Entitlements {
@@ -46,7 +50,7 @@ public class Entitlements {
                     .join(AGREEMENT_INDICATOR).on(AGREEMENT_INDICATOR.AGREEMENT_ID.eq(DATA_SHARING_AGREEMENT.ID))
                     .where(AGREEMENT_PARTY.ORGANISATION_ID.eq(caller.organisationId()))
                     .and(AGREEMENT_INDICATOR.INDICATOR_ID.eq(indicator.dbId()))
-                    .and(DATA_SHARING_AGREEMENT.STATUS.eq("LIVE"))
+                    .and(DATA_SHARING_AGREEMENT.STATUS.eq(AgreementStatus.APPROVED.name()))
                     .and(DATA_SHARING_AGREEMENT.START_DATE.le(today))
                     .and(DATA_SHARING_AGREEMENT.END_DATE.isNull().or(DATA_SHARING_AGREEMENT.END_DATE.ge(today)))
                     .orderBy(DATA_SHARING_AGREEMENT.ID)

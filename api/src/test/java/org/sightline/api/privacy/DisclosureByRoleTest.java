@@ -17,6 +17,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.sightline.api.Api;
 import org.sightline.api.SightlineTest;
+import org.sightline.api.agreements.AgreementStatus;
 import org.sightline.api.agreements.Agreements;
 import org.sightline.api.demo.DemoDataSet;
 import org.sightline.api.security.ApiKeys;
@@ -160,11 +161,11 @@ class DisclosureByRoleTest extends SightlineTest {
         apiKeys.register("test-analyst-without-agreement", "test", police, Role.ANALYST);
         assertThat(errorOf(api("test-analyst-without-agreement"), wardsBySex("Z08000001"))).isEqualTo("FORBIDDEN");
 
-        agreements.setStatus("demo-wessex-jsna", "SUSPENDED");
+        agreements.setStatus("demo-wessex-jsna", AgreementStatus.SUSPENDED);
         try {
             assertThat(errorOf(api("demo-analyst"), wardsBySex("Z08000001"))).isEqualTo("FORBIDDEN");
         } finally {
-            agreements.setStatus("demo-wessex-jsna", "LIVE");
+            agreements.setStatus("demo-wessex-jsna", AgreementStatus.APPROVED);
         }
     }
 
