@@ -12,6 +12,8 @@ import static org.sightline.db.Tables.DATA_SHARING_AGREEMENT;
 import static org.sightline.db.Tables.INDICATOR;
 import static org.sightline.db.Tables.ORGANISATION;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -55,9 +57,11 @@ public class Agreements {
     }
 
     private final DSLContext db;
+    private final Clock clock;
 
-    Agreements(DSLContext db) {
+    Agreements(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public Optional<Agreement> find(String code) {
@@ -204,6 +208,23 @@ public class Agreements {
         replaceParties(id, organisationIds);
         replaceIndicators(id, indicatorIds);
         recordApproval(id, approvedBy, approverOrganisationId, approvedAt);
+        return id;
+    }
+
+    /**
+     * Creates the agreement if its code is new, with minimal terms, in the given status, outside
+     * the lifecycle (for tests and data loaded with the service); returns its id.
+     */
+    public int ensure(String code, String title, String purpose, String legalBasis, AgreementStatus status, LocalDate start,
+                      LocalDate end, Collection<Integer> organisationIds, Collection<Integer> indicatorIds) {
+        Optional<Agreement> existing = find(code);
+        if (existing.isPresent()) {
+            return existing.get().dbId();
+        }
+        int id = insert(code, new AgreementTerms(title, purpose, legalBasis, List.of(), null, null, start, end, null),
+                status, null, null, OffsetDateTime.now(clock));
+        replaceParties(id, organisationIds);
+        replaceIndicators(id, indicatorIds);
         return id;
     }
 

@@ -141,7 +141,7 @@ public class Releases {
                 SELECT a.id,
                        EXISTS (SELECT 1 FROM agreement_indicator ai WHERE ai.agreement_id = a.id AND ai.indicator_id = ?),
                        EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = a.id AND ap.organisation_id = ?),
-                       a.status IN ('LIVE', 'APPROVED') AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)
+                       a.status = 'APPROVED' AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)
                 FROM data_sharing_agreement a WHERE a.code = ?""", indicatorDbId, organisationId, today, today, code)
                 .map(r -> new NamedAgreement(r.get(0, Integer.class), r.get(1, Boolean.class), r.get(2, Boolean.class),
                         r.get(3, Boolean.class)));

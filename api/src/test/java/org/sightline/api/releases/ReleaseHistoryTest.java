@@ -181,7 +181,8 @@ class ReleaseHistoryTest extends SightlineTest {
         assertThat(releases(indicator, api())).isEmpty();
 
         int indicatorDbId = db().fetchOne("SELECT id FROM indicator WHERE slug = ?", indicator).get(0, Integer.class);
-        agreements.ensure("test-history-sharing", "Test sharing agreement", "Testing provenance", "Consent", "LIVE",
+        agreements.ensure("test-history-sharing", "Test sharing agreement", "Testing provenance", "Consent",
+                org.sightline.api.agreements.AgreementStatus.APPROVED,
                 java.time.LocalDate.of(2020, 1, 1), null, List.of(council), List.of(indicatorDbId));
         created(upload(indicator, cells.csv(), "?agreement=test-history-sharing&method=counted+by+hand"));
         JsonNode release = releases(indicator, api()).get(0);
