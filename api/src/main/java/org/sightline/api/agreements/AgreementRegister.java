@@ -5,15 +5,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.sightline.api.organisations.Organisation;
 import org.sightline.api.organisations.Organisations;
+import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.access.Role;
@@ -124,7 +128,7 @@ public class AgreementRegister {
         AgreementPermissions.requireMayApprove(caller, agreement);
         requireStatus(agreement, "approved", AgreementStatus.DRAFT);
         if (agreements.editorsOf(agreement.dbId()).contains(caller.id())) {
-            throw new org.sightline.api.web.ForbiddenException("agreement '" + code + "' was drafted or changed by you: "
+            throw new ForbiddenException("agreement '" + code + "' was drafted or changed by you: "
                     + "another STEWARD of the data owner, or an ADMIN, approves it (four eyes)");
         }
         requireComplete(agreement);
@@ -184,9 +188,9 @@ public class AgreementRegister {
 
     /** The agreement if it exists and the caller may see it. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Agreement> find(Caller caller, String code) {
+    public Optional<Agreement> find(Caller caller, String code) {
         if (caller.role() == Role.PUBLIC) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return agreements.find(code).filter(a -> AgreementPermissions.maySee(caller, a));
     }
@@ -206,9 +210,8 @@ public class AgreementRegister {
         if (!List.of(allowed).contains(status)) {
             String why = status == AgreementStatus.EXPIRED && agreement.recordedStatus() != AgreementStatus.EXPIRED
                     ? " (its end date " + agreement.terms().endDate() + " has passed)" : "";
-            throw new InvalidAgreementException("agreement '" + agreement.id() + "' is " + status + why + ": only "
-                    + (allowed.length == 1 ? "a " + allowed[0] : "a " + List.of(allowed).toString().replace(", ", " or ")
-                    .replace("[", "").replace("]", "")) + " agreement can be " + verb);
+            throw new InvalidAgreementException("agreement '" + agreement.id() + "' is " + status + why + ": only a "
+                    + String.join(" or ", Stream.of(allowed).map(AgreementStatus::name).toList()) + " agreement can be " + verb);
         }
     }
 
@@ -250,7 +253,7 @@ public class AgreementRegister {
         if (!unknown.isEmpty()) {
             throw new InvalidAgreementException("parties: no organisation has the code(s) " + unknown);
         }
-        return wanted.stream().map(found::get).sorted(java.util.Comparator.comparing(Organisation::code)).toList();
+        return wanted.stream().map(found::get).sorted(Comparator.comparing(Organisation::code)).toList();
     }
 
     private List<Agreement.CoveredIndicator> indicatorsOf(List<String> ids) {
@@ -263,7 +266,7 @@ public class AgreementRegister {
         if (!unknown.isEmpty()) {
             throw new InvalidAgreementException("indicators: no indicator has the id(s) " + unknown);
         }
-        return wanted.stream().map(found::get).sorted(java.util.Comparator.comparing(Agreement.CoveredIndicator::id)).toList();
+        return wanted.stream().map(found::get).sorted(Comparator.comparing(Agreement.CoveredIndicator::id)).toList();
     }
 
     /** The agreement's fields as the history shows them (lists joined with ", ", dates ISO-8601). */
