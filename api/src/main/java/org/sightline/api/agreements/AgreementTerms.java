@@ -31,6 +31,8 @@ public record AgreementTerms(String title, String purpose, String legalBasis, Li
                 "endDate: " + endDate + " is before the start date " + startDate);
         require(reviewDate == null || !reviewDate.isBefore(startDate),
                 "reviewDate: " + reviewDate + " is before the start date " + startDate);
+        require(reviewDate == null || endDate == null || !reviewDate.isAfter(endDate),
+                "reviewDate: " + reviewDate + " is after the end date " + endDate);
         require(dataFields.size() <= 200, "dataFields: at most 200 fields");
         for (String field : dataFields) {
             require(!field.isEmpty() && field.length() <= 200 && !field.contains("\n"),

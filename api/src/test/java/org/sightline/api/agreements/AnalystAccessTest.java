@@ -34,7 +34,7 @@ class AnalystAccessTest extends RegisterTestBase {
     private static final String ACCESS_LOG = """
             query($indicator: ID!, $first: Int, $after: String) { accessLog(indicator: $indicator, first: $first, after: $after) {
               totalCount pageInfo { hasNextPage endCursor }
-              edges { node { at caller role organisation { code } agreement purpose indicator query exactCells } } } }""";
+              edges { node { at caller callerLabel role organisation { code } agreement purpose indicator query exactCells } } } }""";
 
     /** Wards of Casterbridge by sex in the latest year, the question the analysts ask. */
     private static final Map<String, Object> WARDS_BY_SEX = Map.of("indicator", DemoDataSet.SERVICE_CONTACTS,
@@ -130,6 +130,7 @@ class AnalystAccessTest extends RegisterTestBase {
                     .get("accessLog");
             JsonNode newest = log.at("/edges/0/node");
             assertThat(newest.get("caller").asString()).isEqualTo(party.analystCallerId());
+            assertThat(newest.get("callerLabel").asString()).isEqualTo("test analyst of " + party.code());
             assertThat(newest.get("role").asString()).isEqualTo("ANALYST");
             assertThat(newest.at("/organisation/code").asString()).isEqualTo(party.code());
             assertThat(newest.get("agreement").asString()).isEqualTo(id);

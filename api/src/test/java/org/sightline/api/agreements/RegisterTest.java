@@ -74,6 +74,7 @@ class RegisterTest extends RegisterTestBase {
         List<Bad> cases = List.of(
                 new Bad("endDate", today.minusDays(1).toString(), "endDate"),
                 new Bad("reviewDate", today.minusDays(2).toString(), "reviewDate"),
+                new Bad("reviewDate", today.plusDays(400).toString(), "after the end date"),
                 new Bad("parties", List.of(TRUST, "no-such-organisation"), "no-such-organisation"),
                 new Bad("parties", List.of(), "parties"),
                 new Bad("indicators", List.of("no-such-indicator"), "no-such-indicator"),

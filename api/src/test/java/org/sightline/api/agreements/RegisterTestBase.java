@@ -89,7 +89,7 @@ abstract class RegisterTestBase extends SightlineTest {
         String code = freshId("org");
         int id = organisations.ensure(code, "Test organisation " + code, "OTHER");
         int steward = apiKeys.register(code + "-steward", "test", id, Role.STEWARD);
-        int analyst = apiKeys.register(code + "-analyst", "test", id, Role.ANALYST);
+        int analyst = apiKeys.register(code + "-analyst", "test analyst of " + code, id, Role.ANALYST);
         return new Party(code, code + "-steward", "key:" + steward, code + "-analyst", "key:" + analyst);
     }
 
