@@ -122,7 +122,62 @@ class MutationMatrixTest extends SightlineTest {
                         {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"LSOA11CD": "Z01999999"},
                           "geometry": {"type": "Polygon", "coordinates": [[[-2.5, 50.7], [-2.5, 50.8], [-2.3, 50.8], [-2.5, 50.7]]]}}]}"""
                         .getBytes(StandardCharsets.UTF_8), "application/json"))));
+        // The agreements register (docs/governance.md): the fixtures are agreements between the council
+        // and the voluntary sector over a fresh OPEN indicator of the council, drafted by a steward of
+        // the voluntary sector, so both the council's steward (the data owner) and an ADMIN may approve.
+        actions.add(new Action("mutation createAgreement", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> Map.of("indicator", defineIndicator("test-matrix-agreement-" + n)),
+                (api, v) -> graphql(api, "mutation { createAgreement(input: " + agreementInput("test-matrix-agreement-"
+                        + SEQUENCE.incrementAndGet(), v.get("indicator")) + ") { agreement { id } } }")));
+        actions.add(new Action("mutation updateAgreement", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> agreementFixture(n, "DRAFT"),
+                (api, v) -> graphql(api, """
+                        mutation { updateAgreement(id: "%s", input: {title: "Changed"}) { agreement { id } } }""".formatted(v.get("agreement")))));
+        actions.add(new Action("mutation approveAgreement", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> agreementFixture(n, "DRAFT"),
+                (api, v) -> graphql(api, """
+                        mutation { approveAgreement(id: "%s") { agreement { id } } }""".formatted(v.get("agreement")))));
+        actions.add(new Action("mutation suspendAgreement", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> agreementFixture(n, "APPROVED"),
+                (api, v) -> graphql(api, """
+                        mutation { suspendAgreement(id: "%s", reason: "matrix") { agreement { id } } }""".formatted(v.get("agreement")))));
+        actions.add(new Action("mutation reinstateAgreement", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> agreementFixture(n, "SUSPENDED"),
+                (api, v) -> graphql(api, """
+                        mutation { reinstateAgreement(id: "%s") { agreement { id } } }""".formatted(v.get("agreement")))));
+        actions.add(new Action("mutation endAgreement", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> agreementFixture(n, "APPROVED"),
+                (api, v) -> graphql(api, """
+                        mutation { endAgreement(id: "%s", reason: "matrix") { agreement { id } } }""".formatted(v.get("agreement")))));
         return actions;
+    }
+
+    /** A fresh agreement in {@code state} (DRAFT, APPROVED or SUSPENDED), drafted by the voluntary sector's steward. */
+    private Map<String, String> agreementFixture(int n, String state) {
+        int voluntary = organisations.idOf("demo-wessex-voluntary").orElseThrow();
+        apiKeys.register("test-matrix-voluntary-steward", "steward of the voluntary sector (matrix test)", voluntary, Role.STEWARD);
+        String id = "test-matrix-agreement-" + n;
+        String indicator = defineIndicator(id);
+        assertThat(graphql(api("test-matrix-voluntary-steward"), "mutation { createAgreement(input: " + agreementInput(id, indicator)
+                + ") { agreement { id } } }").succeeded()).isTrue();
+        if (!state.equals("DRAFT")) {
+            assertThat(graphql(api("demo-steward"), "mutation { approveAgreement(id: \"" + id + "\") { agreement { id } } }")
+                    .succeeded()).isTrue();
+        }
+        if (state.equals("SUSPENDED")) {
+            assertThat(graphql(admin(), "mutation { suspendAgreement(id: \"" + id + "\", reason: \"matrix\") { agreement { id } } }")
+                    .succeeded()).isTrue();
+        }
+        return Map.of("agreement", id);
+    }
+
+    private static String agreementInput(String id, String indicator) {
+        java.time.LocalDate today = java.time.LocalDate.now(org.sightline.api.time.ServiceClock.ZONE);
+        return """
+                {id: "%s", title: "Matrix agreement", purpose: "Matrix test", legalBasis: "Consent",
+                 parties: ["demo-wessex-council", "demo-wessex-voluntary"], indicators: ["%s"], dataFields: ["count"],
+                 frequency: ONE_OFF, securityArrangements: "Test only", startDate: "%s", endDate: "%s", reviewDate: "%s"}"""
+                .formatted(id, indicator, today.minusDays(1), today.plusDays(100), today.plusDays(50));
     }
 
     @TestFactory

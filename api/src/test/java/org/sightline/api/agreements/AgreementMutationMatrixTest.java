@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * same, history included). The test agreements are between the test trust and the council and
  * cover the council's sensitive indicator; they are drafted by a steward of the trust.
  */
-class MutationMatrixTest extends RegisterTestBase {
+class AgreementMutationMatrixTest extends RegisterTestBase {
 
     private enum Mutation { CREATE, UPDATE, APPROVE, SUSPEND, REINSTATE, END }
 
