@@ -15,13 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The custom scalars of the schema: {@code Date} (ISO-8601 calendar date) and {@code GeoJSON} (a JSON object). */
+/** The custom scalars of the schema: {@code Date} (ISO-8601 calendar date), {@code DateTime} (with offset) and {@code GeoJSON}. */
 @Configuration(proxyBeanMethods = false)
 class Scalars {
 
     @Bean
     RuntimeWiringConfigurer customScalars() {
-        return wiring -> wiring.scalar(date()).scalar(geoJson());
+        return wiring -> wiring.scalar(date()).scalar(dateTime()).scalar(geoJson());
     }
 
     static GraphQLScalarType date() {
@@ -47,6 +47,35 @@ class Scalars {
                             return parseValue(s.getValue(), context, locale);
                         }
                         throw new CoercingParseLiteralException("expected a date string such as \"2019-04-01\"");
+                    }
+                }).build();
+    }
+
+    /** Instants with their offset ({@link java.time.OffsetDateTime}), written as ISO-8601 text. */
+    static GraphQLScalarType dateTime() {
+        return GraphQLScalarType.newScalar().name("DateTime").description("An ISO-8601 date and time with offset, e.g. 2026-03-31T09:30:00Z")
+                .coercing(new Coercing<java.time.OffsetDateTime, String>() {
+                    @Override
+                    public String serialize(Object value, GraphQLContext context, Locale locale) {
+                        return value.toString();
+                    }
+
+                    @Override
+                    public java.time.OffsetDateTime parseValue(Object input, GraphQLContext context, Locale locale) {
+                        try {
+                            return java.time.OffsetDateTime.parse(input.toString());
+                        } catch (DateTimeParseException e) {
+                            throw new CoercingParseValueException("expected a date and time such as 2026-03-31T09:30:00Z, got " + input);
+                        }
+                    }
+
+                    @Override
+                    public java.time.OffsetDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                                                 Locale locale) {
+                        if (input instanceof StringValue s) {
+                            return parseValue(s.getValue(), context, locale);
+                        }
+                        throw new CoercingParseLiteralException("expected a date-time string such as \"2026-03-31T09:30:00Z\"");
                     }
                 }).build();
     }
