@@ -63,7 +63,7 @@ public class BenchmarkComparisons {
         Map<String, PublishedObservation> benchmarks = new HashMap<>();
         if (benchmarkCode != null) {
             ObservationQuery benchmarkQuery = new ObservationQuery(query.indicator(), AreaSelector.codes(List.of(benchmarkCode)),
-                    query.periods(), query.breakdown(), query.filter());
+                    query.periods(), query.breakdown(), query.filter(), query.asOf());
             observations.answer(benchmarkQuery, caller).forEach(b -> benchmarks.put(groupOf(b), b));
         }
         return new Comparer(definition, method, benchmarkCode, benchmarks);

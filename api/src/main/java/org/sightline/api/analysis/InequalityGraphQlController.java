@@ -58,7 +58,7 @@ class InequalityGraphQlController {
         if (!breakdown.contains(by)) {
             breakdown.add(by);
         }
-        ObservationQuery query = new ObservationQuery(asked.indicator(), asked.areas(), asked.periods(), breakdown, asked.filter());
+        ObservationQuery query = new ObservationQuery(asked.indicator(), asked.areas(), asked.periods(), breakdown, asked.filter(), asked.asOf());
 
         Map<String, List<PublishedObservation>> sets = new LinkedHashMap<>();
         for (PublishedObservation row : observations.answer(query, caller)) {

@@ -59,7 +59,7 @@ class TrendGraphQlController {
         ObservationQuery asked = input.toQuery();
         ObservationQuery query = asked.periods().latest()
                 ? new ObservationQuery(asked.indicator(), asked.areas(), new PeriodSelector(false, List.of(), Period.parse("1000"), null),
-                        asked.breakdown(), asked.filter())
+                        asked.breakdown(), asked.filter(), asked.asOf())
                 : asked;
         IndicatorDefinition definition = indicators.require(query.indicator()).definition();
         Map<String, List<PublishedObservation>> series = new LinkedHashMap<>();

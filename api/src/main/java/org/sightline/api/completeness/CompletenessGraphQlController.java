@@ -17,8 +17,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * GraphQL {@code completeness(indicator)}: for every published release of the indicator (oldest
- * first) and every characteristic type (in the order of {@code characteristicTypes}), the coverage
+ * GraphQL {@code completeness(indicator)}: for every release of the indicator, current or
+ * superseded but not withdrawn (oldest first), and every characteristic type (in the order of {@code characteristicTypes}), the coverage
  * and share unknown stored when the release was published; types the indicator is not broken down
  * by are NOT_RECORDED. Numbers were derived from the public's protected totals, so every caller
  * sees the same.
@@ -54,7 +54,7 @@ class CompletenessGraphQlController {
                 SELECT r.id, r.version, r.published_at,
                        (SELECT coalesce(array_agg(p.code ORDER BY p.start_date), '{}') FROM release_period rp
                         JOIN period p ON p.id = rp.period_id WHERE rp.release_id = r.id) AS periods
-                FROM release r WHERE r.indicator_id = ? AND r.status = 'PUBLISHED' ORDER BY r.version""", stored.dbId())
+                FROM release r WHERE r.indicator_id = ? AND r.status IN ('PUBLISHED', 'SUPERSEDED') ORDER BY r.version""", stored.dbId())
                 .map(r -> new Release(r.get(0, Long.class), r.get(1, Integer.class), r.get(2, OffsetDateTime.class),
                         Arrays.stream((String[]) r.get(3)).map(Period::parse).toList()));
         Map<String, ReleaseCompleteness.StoredRow> rows = new HashMap<>();
@@ -71,7 +71,8 @@ class CompletenessGraphQlController {
                 } else if (row == null) {
                     result.add(new Completeness(type, Long.toString(release.id()), release.version(), release.publishedAt(),
                             release.periods(), Coverage.RECORDED, null, null, null, null, null,
-                            "broken down by " + type.code() + "; the share unknown was not computed (a newer release covers its periods)"));
+                            "broken down by " + type.code() + "; the share unknown was not computed (published before completeness was "
+                                    + "recorded, and a newer release covers its periods)"));
                 } else {
                     result.add(new Completeness(type, Long.toString(release.id()), release.version(), release.publishedAt(),
                             release.periods(), row.coverage(), row.unknownPercent(), row.unknownCount(), row.totalCount(),

@@ -125,7 +125,7 @@ final class ChunkedAnswers {
                 } else {
                     lastCode = codes.get(codes.size() - 1);
                     pending = answering.answer(new ObservationQuery(query.indicator(), AreaSelector.codes(codes),
-                            query.periods(), query.breakdown(), query.filter()), caller);
+                            query.periods(), query.breakdown(), query.filter(), query.asOf()), caller);
                 }
             }
             return pending != null;

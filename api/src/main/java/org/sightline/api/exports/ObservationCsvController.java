@@ -21,6 +21,7 @@ import org.sightline.domain.observation.PeriodSelector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.sightline.api.releases.ReleaseIds;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -77,11 +78,12 @@ class ObservationCsvController {
                 @RequestParam(required = false) List<String> filter,
                 @RequestParam(required = false) String benchmark,
                 @RequestParam(required = false) String comparison,
+                @RequestParam(required = false) String asOf,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
         ObservationQuery query = new ObservationQuery(indicator,
                 new AreaSelector(split(codes), within, level, customGeography),
                 PeriodSelector.of(null, split(periods).isEmpty() ? null : split(periods), from, to),
-                split(breakdown), filters(filter));
+                split(breakdown), filters(filter), asOf == null || asOf.isBlank() ? null : ReleaseIds.parse(asOf));
         size.require(indicators.require(indicator), query);
         ObservationCsv.Export export = csv.prepare(query, blankToNull(benchmark), ComparisonMethod.parse(comparison),
                 CurrentCaller.of(request));

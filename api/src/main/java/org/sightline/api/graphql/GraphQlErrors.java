@@ -3,6 +3,7 @@ package org.sightline.api.graphql;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.sightline.api.web.ConflictException;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.NotFoundException;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             type = ErrorType.NOT_FOUND;
         } else if (ex instanceof ForbiddenException) {
             type = ErrorType.FORBIDDEN;
-        } else if (ex instanceof IllegalArgumentException) {
+        } else if (ex instanceof IllegalArgumentException || ex instanceof ConflictException) {
+            // A conflict with the current state (e.g. withdrawing a withdrawn release) is the caller's to fix.
             type = ErrorType.BAD_REQUEST;
         } else {
             log.error("GraphQL field {} failed", env.getField().getName(), ex);

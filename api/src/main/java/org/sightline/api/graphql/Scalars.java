@@ -9,13 +9,18 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The custom scalars of the schema: {@code Date} (ISO-8601 calendar date), {@code DateTime} (with offset) and {@code GeoJSON}. */
+/**
+ * The custom scalars of the schema: {@code Date} (ISO-8601 calendar date), {@code DateTime} (an
+ * ISO-8601 instant with offset, output only) and {@code GeoJSON} (a JSON object).
+ */
 @Configuration(proxyBeanMethods = false)
 class Scalars {
 
@@ -51,31 +56,33 @@ class Scalars {
                 }).build();
     }
 
-    /** Instants with their offset ({@link java.time.OffsetDateTime}), written as ISO-8601 text. */
     static GraphQLScalarType dateTime() {
-        return GraphQLScalarType.newScalar().name("DateTime").description("An ISO-8601 date and time with offset, e.g. 2026-03-31T09:30:00Z")
-                .coercing(new Coercing<java.time.OffsetDateTime, String>() {
+        return GraphQLScalarType.newScalar().name("DateTime")
+                .description("An ISO-8601 date and time with its offset from UTC, e.g. 2026-04-01T09:30:00Z")
+                .coercing(new Coercing<OffsetDateTime, String>() {
                     @Override
                     public String serialize(Object value, GraphQLContext context, Locale locale) {
+                        if (value instanceof OffsetDateTime time) {
+                            return time.withOffsetSameInstant(ZoneOffset.UTC).toString();
+                        }
                         return value.toString();
                     }
 
                     @Override
-                    public java.time.OffsetDateTime parseValue(Object input, GraphQLContext context, Locale locale) {
+                    public OffsetDateTime parseValue(Object input, GraphQLContext context, Locale locale) {
                         try {
-                            return java.time.OffsetDateTime.parse(input.toString());
+                            return OffsetDateTime.parse(input.toString());
                         } catch (DateTimeParseException e) {
-                            throw new CoercingParseValueException("expected a date and time such as 2026-03-31T09:30:00Z, got " + input);
+                            throw new CoercingParseValueException("expected a date and time such as 2026-04-01T09:30:00Z");
                         }
                     }
 
                     @Override
-                    public java.time.OffsetDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                                                                 Locale locale) {
+                    public OffsetDateTime parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                         if (input instanceof StringValue s) {
                             return parseValue(s.getValue(), context, locale);
                         }
-                        throw new CoercingParseLiteralException("expected a date-time string such as \"2026-03-31T09:30:00Z\"");
+                        throw new CoercingParseLiteralException("expected a date and time string such as \"2026-04-01T09:30:00Z\"");
                     }
                 }).build();
     }

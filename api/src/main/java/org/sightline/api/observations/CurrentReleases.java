@@ -22,12 +22,17 @@ public final class CurrentReleases {
     }
 
     public static CommonTableExpression<Record2<Integer, Long>> of(int indicatorDbId) {
+        return of(indicatorDbId, ReleaseSet.CURRENT);
+    }
+
+    /** Per period, the newest release of the set (the current ones, or as of an earlier release). */
+    public static CommonTableExpression<Record2<Integer, Long>> of(int indicatorDbId, ReleaseSet releases) {
         return DSL.name("current_release").fields(PERIOD_ID, RELEASE_ID).as(
                 DSL.select(RELEASE_PERIOD.PERIOD_ID, RELEASE_PERIOD.RELEASE_ID)
                         .distinctOn(RELEASE_PERIOD.PERIOD_ID)
                         .from(RELEASE_PERIOD)
                         .join(RELEASE).on(RELEASE.ID.eq(RELEASE_PERIOD.RELEASE_ID))
-                        .where(RELEASE.INDICATOR_ID.eq(indicatorDbId).and(RELEASE.STATUS.eq("PUBLISHED")))
+                        .where(RELEASE.INDICATOR_ID.eq(indicatorDbId).and(releases.contains(RELEASE)))
                         .orderBy(RELEASE_PERIOD.PERIOD_ID, RELEASE.VERSION.desc()));
     }
 }

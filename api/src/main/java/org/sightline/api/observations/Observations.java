@@ -54,7 +54,7 @@ public class Observations {
     public List<RolledUpCell> rollUp(ResolvedQuery query, boolean noiseKeys) {
         Field<Long> releaseId = DSL.field(DSL.name(CurrentReleases.RELEASE_ID), SQLDataType.BIGINT);
         Field<Integer> periodId = DSL.field(DSL.name(CurrentReleases.PERIOD_ID), SQLDataType.INTEGER);
-        CommonTableExpression<Record2<Integer, Long>> current = CurrentReleases.of(query.indicatorDbId());
+        CommonTableExpression<Record2<Integer, Long>> current = CurrentReleases.of(query.indicatorDbId(), query.releases());
         Table<?> currentTable = current.asTable("cr");
         Field<Integer> crPeriod = currentTable.field(periodId);
         Field<Long> crRelease = currentTable.field(releaseId);
@@ -204,7 +204,7 @@ public class Observations {
         return PERIOD.ID.eq(DSL.select(p2.ID).from(p2)
                 .join(rp2).on(rp2.PERIOD_ID.eq(p2.ID))
                 .join(r2).on(r2.ID.eq(rp2.RELEASE_ID))
-                .where(r2.INDICATOR_ID.eq(query.indicatorDbId()).and(r2.STATUS.eq("PUBLISHED")))
+                .where(r2.INDICATOR_ID.eq(query.indicatorDbId()).and(query.releases().contains(r2)))
                 .orderBy(p2.START_DATE.desc(), p2.END_DATE.desc())
                 .limit(1));
     }

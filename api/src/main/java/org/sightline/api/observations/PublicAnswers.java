@@ -65,7 +65,7 @@ class PublicAnswers {
     List<PublishedObservation> answer(StoredIndicator indicator, ResolvedQuery query) {
         Field<Integer> periodId = DSL.field(DSL.name(CurrentReleases.PERIOD_ID), SQLDataType.INTEGER);
         Field<Long> releaseId = DSL.field(DSL.name(CurrentReleases.RELEASE_ID), SQLDataType.BIGINT);
-        CommonTableExpression<Record2<Integer, Long>> current = CurrentReleases.of(query.indicatorDbId());
+        CommonTableExpression<Record2<Integer, Long>> current = CurrentReleases.of(query.indicatorDbId(), query.releases());
         var currentTable = current.asTable("cr");
         Area target = AREA.as("target");
         List<StoredType> types = indicator.characteristicTypes();

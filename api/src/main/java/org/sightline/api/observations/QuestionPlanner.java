@@ -68,7 +68,7 @@ class QuestionPlanner {
         this.dataVersion = dataVersion;
     }
 
-    private record FactsKey(long version, int indicatorDbId, ResolvedQuery.AreaTarget areas) {
+    private record FactsKey(long version, int indicatorDbId, ResolvedQuery.AreaTarget areas, Long asOfRelease) {
     }
 
     QuestionPlan plan(ObservationQuery query, Caller caller) {
@@ -81,8 +81,15 @@ class QuestionPlanner {
         ResolvedQuery resolved = resolve(indicator, query);
         // The version first, then the facts: facts read later are never older than their key.
         long version = dataVersion.current();
-        QuestionFacts.Facts facts = factsByVersion.get(new FactsKey(version, indicator.dbId(), resolved.areas()),
-                key -> questionFacts.read(key.indicatorDbId(), key.areas()));
+        QuestionFacts.Facts facts = factsByVersion.get(new FactsKey(version, indicator.dbId(), resolved.areas(), query.asOf()),
+                key -> questionFacts.read(key.indicatorDbId(), key.areas(), key.asOfRelease()));
+        if (query.asOf() != null) {
+            if (facts.asOfVersion() == null) {
+                throw new NotFoundException("indicator '" + definition.id() + "' has no release " + query.asOf()
+                        + " to read as of (releases(indicator:) lists them; withdrawn releases are not read)");
+            }
+            resolved = resolved.withReleases(ReleaseSet.asOf(query.asOf(), facts.asOfVersion()));
+        }
         List<AreaGrain> grains = grainsOf(resolved.areas(), query, facts);
         List<String> customCodes = grains.stream().filter(g -> g.type().equals("custom")).map(AreaGrain::code).toList();
         if (!customCodes.isEmpty()) {
@@ -343,7 +350,7 @@ class QuestionPlanner {
         }
         return new ResolvedQuery(indicator.dbId(),
                 new ResolvedQuery.AreaTarget(codes, selector.within(), selector.level()),
-                query.periods(), positions, List.copyOf(query.breakdown()), filters);
+                query.periods(), positions, List.copyOf(query.breakdown()), filters, ReleaseSet.CURRENT);
     }
 
     private static int positionOf(StoredIndicator indicator, String typeCode) {

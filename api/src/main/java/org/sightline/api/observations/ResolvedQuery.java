@@ -5,7 +5,8 @@ import org.sightline.domain.observation.PeriodSelector;
 
 /**
  * An {@link org.sightline.domain.observation.ObservationQuery} with names resolved to storage:
- * the indicator's row id, breakdown types as observation slots (c1..c4), filters as value ids.
+ * the indicator's row id, breakdown types as observation slots (c1..c4), filters as value ids, and
+ * the releases to read.
  */
 public record ResolvedQuery(
         int indicatorDbId,
@@ -13,7 +14,13 @@ public record ResolvedQuery(
         PeriodSelector periods,
         List<Integer> breakdownPositions,
         List<String> breakdownTypes,
-        List<ValueFilter> filters) {
+        List<ValueFilter> filters,
+        ReleaseSet releases) {
+
+    /** The same question read from another set of releases. */
+    public ResolvedQuery withReleases(ReleaseSet other) {
+        return new ResolvedQuery(indicatorDbId, areas, periods, breakdownPositions, breakdownTypes, filters, other);
+    }
 
     /** Either explicit codes, or every area of {@code level} (inside {@code within} if given). */
     public record AreaTarget(List<String> codes, String within, String level) {

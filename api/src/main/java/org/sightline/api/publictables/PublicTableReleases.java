@@ -95,6 +95,15 @@ public class PublicTableReleases {
     }
 
     /**
+     * A withdrawal makes earlier releases current again; their tables were drawn when they were
+     * published, and any that lack tables for today's policy are drawn by the next question's check.
+     */
+    @EventListener
+    void onWithdrawn(org.sightline.api.releases.ReleaseWithdrawn release) {
+        checkedIndicators.remove(release.indicatorDbId());
+    }
+
+    /**
      * Whether {@link #prepareMissing} has run for the indicator in this process. Ask before calling
      * it from inside another transaction: it runs in its own, so it takes a second connection.
      */

@@ -26,6 +26,7 @@ import org.sightline.api.indicators.Indicators;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.api.releases.Releases.AreaRow;
 import org.sightline.api.versions.DataVersion;
+import org.sightline.api.web.ConflictException;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.InvalidFileException;
 import org.sightline.domain.access.Caller;
@@ -88,6 +89,17 @@ public class ReleaseImporter {
      */
     @Transactional
     public ReleaseReceipt importRelease(String indicatorId, InputStream file, String fileName, Caller uploader) {
+        return importRelease(indicatorId, file, fileName, uploader, Provenance.UPLOAD);
+    }
+
+    /**
+     * {@link #importRelease(String, InputStream, String, Caller)} with what else is known of the
+     * release's origin. The agreement and the corrected release are checked before the file is
+     * read; a correction must cover every period of the release it corrects, which then becomes
+     * SUPERSEDED (kept, and still read by questions "as of" an earlier release).
+     */
+    @Transactional
+    public ReleaseReceipt importRelease(String indicatorId, InputStream file, String fileName, Caller uploader, Provenance provenance) {
         StoredIndicator indicator = indicators.find(indicatorId)
                 .orElseThrow(() -> new NotFoundException("indicator '" + indicatorId + "' does not exist"));
         if (uploader.role() == Role.STEWARD && !uploader.organisationId().equals(indicator.ownerOrganisationId())) {
@@ -96,6 +108,8 @@ public class ReleaseImporter {
         // Serialise releases of one indicator, so versions are gapless and a file sent twice at
         // the same time is still recognised as one release.
         releases.lockIndicator(indicator.dbId());
+        Integer agreementId = provenance.agreementCode() == null ? null : agreementOf(indicator, uploader, provenance.agreementCode());
+        List<String> correctedPeriods = provenance.isCorrection() ? correctable(indicator, provenance.correctsRelease()) : List.of();
         MessageDigest sha256 = sha256();
         StoredFile stored = store(indicator, new DigestInputStream(file, sha256));
         String digest = HexFormat.of().formatHex(sha256.digest());
@@ -105,12 +119,48 @@ public class ReleaseImporter {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return existing.get();
         }
+        if (!correctedPeriods.isEmpty()) {
+            List<String> missing = new ArrayList<>(correctedPeriods);
+            missing.removeAll(stored.periodCodes());
+            if (!missing.isEmpty()) {
+                throw new InvalidFileException("a correction replaces the whole of release " + provenance.correctsRelease()
+                        + ", so it must cover all of its periods; this file has no rows for " + missing, List.of());
+            }
+        }
         ReleaseReceipt receipt = releases.publish(indicator, stored.releaseId(), stored.rows(), stored.areaType(),
-                stored.periodIds(), digest, fileName, uploader.id());
+                stored.periodIds(), digest, fileName, uploader.id(), uploader.organisationId(), provenance, agreementId);
         // Protection that depends only on the release is computed now, in this transaction.
         events.publishEvent(new ReleasePublished(indicator.dbId(), receipt.releaseId()));
         dataVersion.bump();
         return receipt;
+    }
+
+    /** The id of the agreement a release names, refused unless it covers the indicator and the uploader's organisation is a party. */
+    private Integer agreementOf(StoredIndicator indicator, Caller uploader, String code) {
+        Releases.NamedAgreement agreement = releases.agreement(code, indicator.dbId(), uploader.organisationId())
+                .orElseThrow(() -> new InvalidFileException("agreement '" + code + "' does not exist", List.of()));
+        if (!agreement.coversIndicator()) {
+            throw new InvalidFileException("agreement '" + code + "' does not cover indicator '" + indicator.id() + "'", List.of());
+        }
+        if (!agreement.organisationIsParty() && uploader.role() != Role.ADMIN) {
+            throw new ForbiddenException("your organisation is not a party to agreement '" + code + "'");
+        }
+        if (!agreement.live()) {
+            throw new InvalidFileException("agreement '" + code + "' is not live today (approved and within its dates)", List.of());
+        }
+        return agreement.id();
+    }
+
+    /** The periods of the release a correction replaces, refused unless it is a current release of the indicator. */
+    private List<String> correctable(StoredIndicator indicator, long releaseId) {
+        var corrected = releases.find(releaseId)
+                .filter(r -> r.getIndicatorId() == indicator.dbId())
+                .orElseThrow(() -> new NotFoundException("indicator '" + indicator.id() + "' has no release " + releaseId));
+        if (!"PUBLISHED".equals(corrected.getStatus())) {
+            throw new ConflictException("release " + releaseId + " is " + corrected.getStatus().toLowerCase(java.util.Locale.ROOT)
+                    + "; only a current (published) release can be corrected");
+        }
+        return releases.periodCodes(releaseId);
     }
 
     private StoredFile store(StoredIndicator indicator, InputStream file) {
@@ -226,7 +276,8 @@ public class ReleaseImporter {
         if (rows == 0) {
             throw new InvalidFileException("the file has a header but no rows", List.of());
         }
-        return new StoredFile(releaseId, rows, areaType, new LinkedHashSet<>(periodIds.values()));
+        return new StoredFile(releaseId, rows, areaType, new LinkedHashSet<>(periodIds.values()),
+                periodIds.keySet().stream().map(code -> Period.parse(code).code()).distinct().toList());
     }
 
     private static int indexOf(StoredType type, String code) {
@@ -240,7 +291,7 @@ public class ReleaseImporter {
     }
 
     /** The release stored so far: its reserved id, how many cells, their area type and the ids of its periods. */
-    private record StoredFile(long releaseId, long rows, String areaType, Set<Integer> periodIds) {
+    private record StoredFile(long releaseId, long rows, String areaType, Set<Integer> periodIds, List<String> periodCodes) {
     }
 
     /** Where each column of the file is; -1 for an optional column it does not have. */

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -34,9 +36,11 @@ public class Releases {
     }
 
     private final DSLContext db;
+    private final Clock clock;
 
-    Releases(DSLContext db) {
+    Releases(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     void lockIndicator(int indicatorId) {
@@ -71,9 +75,13 @@ public class Releases {
         return db.select(PERIOD.ID).from(PERIOD).where(PERIOD.CODE.eq(p.code())).fetchSingle().value1();
     }
 
-    /** Stores the release row and its periods, published, after its cells were streamed in with {@link #cellWriter}. */
+    /**
+     * Stores the release row and its periods, published, after its cells were streamed in with
+     * {@link #cellWriter}; releases it replaces for all of their periods become SUPERSEDED.
+     */
     ReleaseReceipt publish(StoredIndicator indicator, long releaseId, long rows, String areaType, Collection<Integer> periodIds,
-                           String sha256, String fileName, String uploadedBy) {
+                           String sha256, String fileName, String uploadedBy, Integer organisationId, Provenance provenance,
+                           Integer agreementId) {
         int version = db.select(DSL.coalesce(DSL.max(RELEASE.VERSION), 0)).from(RELEASE)
                 .where(RELEASE.INDICATOR_ID.eq(indicator.dbId())).fetchOne().value1() + 1;
         ReleaseRecord release = db.insertInto(RELEASE)
@@ -86,8 +94,12 @@ public class Releases {
                 .set(RELEASE.ROW_COUNT, Math.toIntExact(rows))
                 .set(RELEASE.AREA_TYPE, areaType)
                 .set(RELEASE.UPLOADED_BY, uploadedBy)
-                .set(RELEASE.METHOD, "tidy CSV upload")
-                .set(RELEASE.PUBLISHED_AT, OffsetDateTime.now())
+                .set(RELEASE.ORGANISATION_ID, organisationId)
+                .set(RELEASE.METHOD, provenance.method())
+                .set(RELEASE.AGREEMENT_ID, agreementId)
+                .set(RELEASE.CORRECTS_RELEASE_ID, provenance.correctsRelease())
+                .set(RELEASE.CORRECTION_REASON, provenance.correctionReason())
+                .set(RELEASE.PUBLISHED_AT, OffsetDateTime.now(clock))
                 .returning()
                 .fetchOne();
         var releasePeriods = db.insertInto(RELEASE_PERIOD, RELEASE_PERIOD.RELEASE_ID, RELEASE_PERIOD.PERIOD_ID);
@@ -95,7 +107,55 @@ public class Releases {
             releasePeriods = releasePeriods.values(releaseId, periodId);
         }
         releasePeriods.execute();
+        refreshStatuses(indicator.dbId());
         return receipt(indicator, release, true);
+    }
+
+    /**
+     * Sets each release of the indicator that is not withdrawn to SUPERSEDED when every one of its
+     * periods is covered by a newer release that is not withdrawn, and to PUBLISHED otherwise (a
+     * release comes back when the correction that replaced it is withdrawn). Questions read, per
+     * period, the newest PUBLISHED release, so this changes no answer; it keeps the statuses true.
+     */
+    void refreshStatuses(int indicatorDbId) {
+        db.execute("""
+                UPDATE release r SET status = s.status,
+                       superseded_at = CASE WHEN s.status = 'SUPERSEDED' THEN coalesce(r.superseded_at, ?::timestamptz) END
+                FROM (SELECT r1.id, CASE WHEN NOT EXISTS (
+                             SELECT 1 FROM release_period rp WHERE rp.release_id = r1.id AND NOT EXISTS (
+                                 SELECT 1 FROM release_period rp2 JOIN release r2 ON r2.id = rp2.release_id
+                                 WHERE rp2.period_id = rp.period_id AND r2.indicator_id = r1.indicator_id
+                                   AND r2.status <> 'WITHDRAWN' AND r2.version > r1.version))
+                             THEN 'SUPERSEDED' ELSE 'PUBLISHED' END AS status
+                      FROM release r1 WHERE r1.indicator_id = ? AND r1.status IN ('PUBLISHED', 'SUPERSEDED')) s
+                WHERE r.id = s.id AND r.status <> s.status""", OffsetDateTime.now(clock), indicatorDbId);
+    }
+
+    /** An agreement as a release names it: its id, whether it covers the indicator, whether the organisation is a party, whether live today. */
+    record NamedAgreement(int id, boolean coversIndicator, boolean organisationIsParty, boolean live) {
+    }
+
+    Optional<NamedAgreement> agreement(String code, int indicatorDbId, Integer organisationId) {
+        LocalDate today = LocalDate.now(clock);
+        return db.fetchOptional("""
+                SELECT a.id,
+                       EXISTS (SELECT 1 FROM agreement_indicator ai WHERE ai.agreement_id = a.id AND ai.indicator_id = ?),
+                       EXISTS (SELECT 1 FROM agreement_party ap WHERE ap.agreement_id = a.id AND ap.organisation_id = ?),
+                       a.status IN ('LIVE', 'APPROVED') AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)
+                FROM data_sharing_agreement a WHERE a.code = ?""", indicatorDbId, organisationId, today, today, code)
+                .map(r -> new NamedAgreement(r.get(0, Integer.class), r.get(1, Boolean.class), r.get(2, Boolean.class),
+                        r.get(3, Boolean.class)));
+    }
+
+    /** The release row of {@code releaseId}, if it exists. */
+    Optional<ReleaseRecord> find(long releaseId) {
+        return db.selectFrom(RELEASE).where(RELEASE.ID.eq(releaseId)).fetchOptional();
+    }
+
+    /** The periods of a release, oldest first. */
+    List<String> periodCodes(long releaseId) {
+        return db.select(PERIOD.CODE).from(RELEASE_PERIOD).join(PERIOD).on(PERIOD.ID.eq(RELEASE_PERIOD.PERIOD_ID))
+                .where(RELEASE_PERIOD.RELEASE_ID.eq(releaseId)).orderBy(PERIOD.START_DATE, PERIOD.END_DATE).fetch(PERIOD.CODE);
     }
 
     /**
@@ -217,8 +277,7 @@ public class Releases {
     }
 
     private ReleaseReceipt receipt(StoredIndicator indicator, ReleaseRecord r, boolean created) {
-        List<String> periods = db.select(PERIOD.CODE).from(RELEASE_PERIOD).join(PERIOD).on(PERIOD.ID.eq(RELEASE_PERIOD.PERIOD_ID))
-                .where(RELEASE_PERIOD.RELEASE_ID.eq(r.getId())).orderBy(PERIOD.START_DATE, PERIOD.END_DATE).fetch(PERIOD.CODE);
+        List<String> periods = periodCodes(r.getId());
         return new ReleaseReceipt(r.getId(), indicator.id(), r.getVersion(), r.getStatus(), created, r.getRowCount(),
                 r.getAreaType(), periods, r.getFileSha256(), r.getUploadedBy(), r.getPublishedAt());
     }

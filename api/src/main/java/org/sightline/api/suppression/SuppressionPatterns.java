@@ -104,6 +104,12 @@ public class SuppressionPatterns {
         prepare(event.indicatorDbId());
     }
 
+    /** The releases current for some periods changed: solves what the newly current ones lack, in the withdrawing transaction. */
+    @EventListener
+    public void onReleaseWithdrawn(org.sightline.api.releases.ReleaseWithdrawn event) {
+        prepare(event.indicatorDbId());
+    }
+
     /**
      * Solves and stores every pattern the indicator's current releases need and do not have yet.
      *
