@@ -99,6 +99,26 @@ class MutationMatrixTest extends SightlineTest {
                 },
                 (api, v) -> graphql(api, """
                         mutation { withdrawRelease(id: "%s", reason: "matrix test") { id } }""".formatted(v.get("release")))));
+        // The catalogue and the gaps log (docs/catalogue.md): the owner describes and closes, anyone named raises.
+        actions.add(new Action("mutation describeIndicator", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> Map.of("indicator", defineIndicator("test-matrix-describe-" + n)),
+                (api, v) -> graphql(api, """
+                        mutation { describeIndicator(input: {indicator: "%s", contact: "Matrix team", topics: ["matrix"],
+                          refresh: {frequency: ANNUAL, publicationLag: "P3M"}}) { indicator { id } } }""".formatted(v.get("indicator")))));
+        actions.add(new Action("mutation raiseGap", EnumSet.of(Who.PARTNER, Who.ANALYST, Who.OTHER_STEWARD, Who.STEWARD, Who.ADMIN),
+                n -> Map.of("indicator", defineIndicator("test-matrix-raise-" + n)),
+                (api, v) -> graphql(api, """
+                        mutation { raiseGap(input: {indicator: "%s", areaType: "lsoa", description: "Matrix gap %s"}) { gap { id } } }"""
+                        .formatted(v.get("indicator"), SEQUENCE.incrementAndGet()))));
+        actions.add(new Action("mutation closeGap", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> {
+                    String indicator = defineIndicator("test-matrix-close-" + n);
+                    return Map.of("gap", admin().data("""
+                            mutation { raiseGap(input: {indicator: "%s", description: "Matrix gap to close"}) { gap { id } } }"""
+                            .formatted(indicator), Map.of()).at("/raiseGap/gap/id").asString());
+                },
+                (api, v) -> graphql(api, """
+                        mutation { closeGap(input: {id: "%s", resolution: "Matrix test"}) { gap { status } } }""".formatted(v.get("gap")))));
         actions.add(new Action("POST /api/v1/indicators", EnumSet.of(Who.OTHER_STEWARD, Who.STEWARD, Who.ADMIN),
                 n -> Map.of(),
                 (api, v) -> rest(api.postJson("/api/v1/indicators", indicatorBody("test-matrix-define-" + SEQUENCE.incrementAndGet())))));

@@ -46,11 +46,16 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final Optional<EmbeddedPostgres> embeddedDatabase;
     private final ApiKeys apiKeys;
     private final Agreements agreements;
+    // The catalogue and the gaps log (issue 11, items 5 and 6).
+    private final java.time.Clock clock;
+    private final org.sightline.api.gaps.DataGaps gaps;
 
     DemoDataLoader(SightlineProperties properties, GeographyImporter geography, CharacteristicTypes characteristicTypes,
                    Indicators indicators, ReleaseImporter releases, Organisations organisations, TransactionTemplate transaction,
                    TableStatistics statistics, Optional<EmbeddedPostgres> embeddedDatabase, ApiKeys apiKeys,
-                   Agreements agreements) {
+                   Agreements agreements, java.time.Clock clock, org.sightline.api.gaps.DataGaps gaps) {
+        this.clock = clock;
+        this.gaps = gaps;
         this.apiKeys = apiKeys;
         this.agreements = agreements;
         this.statistics = statistics;
@@ -113,6 +118,21 @@ class DemoDataLoader implements SmartInitializingSingleton {
                             java.time.LocalDate.of(2024, 4, 1), null, java.time.LocalDate.of(2027, 3, 31)),
                     java.util.List.of(council, nhs), java.util.List.of(sensitive, highlySensitive, careHomes),
                     "sightline-demo", council, java.time.OffsetDateTime.parse("2024-03-15T10:00:00Z"));
+            // The catalogue (issue 11, item 5): owners' contacts, topics and refresh schedules, set once
+            // (a restart keeps what owners have changed since), and two entries of the gaps log (item 6).
+            for (IndicatorDefinition indicator : demo.indicators()) {
+                int id = indicators.find(indicator.id()).orElseThrow().dbId();
+                if (indicators.description(id).equals(org.sightline.api.indicators.IndicatorDescription.NONE)) {
+                    indicators.describe(id, demo.description(indicator.id(), java.time.LocalDate.now(clock)));
+                }
+            }
+            if (gaps.list(null).stream().noneMatch(g -> g.raisedBy().equals("sightline-demo"))) {
+                Caller demoCaller = new Caller("sightline-demo", Role.ADMIN, council);
+                gaps.raise(demoCaller, DemoDataSet.SERVICE_CONTACTS, "age_band", null,
+                        "Adults in contact with social care are not broken down by age band, so needs of older adults cannot be told apart.");
+                gaps.raise(demoCaller, null, null, "msoa",
+                        "No indicator of the voluntary sector's reach exists below district level; the neighbourhood teams plan by MSOA.");
+            }
         });
         statistics.refresh(TableStatistics.Tables.GEOGRAPHY);
         statistics.refresh(TableStatistics.Tables.OBSERVATIONS);

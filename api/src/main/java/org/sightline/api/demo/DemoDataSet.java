@@ -10,6 +10,9 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.sightline.api.characteristics.CharacteristicTypeDefinition;
 import org.sightline.api.characteristics.CharacteristicTypeDefinition.Value;
+import org.sightline.api.indicators.IndicatorDescription;
+import org.sightline.domain.catalogue.RefreshFrequency;
+import org.sightline.domain.catalogue.RefreshSchedule;
 import org.sightline.domain.indicator.DisclosureClass;
 import org.sightline.domain.indicator.IndicatorDefinition;
 import org.sightline.domain.indicator.MeasureType;
@@ -175,6 +178,36 @@ public final class DemoDataSet {
                         DisclosureClass.SENSITIVE, "Wessex County Council adult social care (demo)", LICENCE,
                         "Generated: Poisson counts of a few a year per LSOA, higher in more deprived LSOAs.",
                         List.of("imd_decile")));
+    }
+
+    /**
+     * The catalogue description of each demo indicator: whom to ask, topics and refresh schedule.
+     * demo-population is ANNUAL, due six months after the year after its latest (2023), so it is
+     * overdue on any date after mid 2025; the others are ad hoc, or have an explicit next-due date
+     * some months after {@code loaded}, the day the demo data set is loaded.
+     */
+    public IndicatorDescription description(String indicator, java.time.LocalDate loaded) {
+        java.time.LocalDate inAFewMonths = loaded.plusMonths(4).withDayOfMonth(1);
+        return switch (indicator) {
+            case POPULATION -> new IndicatorDescription("Wessex Insight Team (demo), insight@wessex.example",
+                    List.of("population", "demography"), new RefreshSchedule(RefreshFrequency.ANNUAL, java.time.Period.ofMonths(6), null));
+            case SERVICE_CONTACTS -> new IndicatorDescription("Adult social care performance team (demo), ascperformance@wessex.example",
+                    List.of("social care", "adult social care", "needs"),
+                    new RefreshSchedule(RefreshFrequency.ANNUAL, java.time.Period.ofMonths(6), inAFewMonths));
+            case ADMISSIONS_RATE, ADMISSIONS_BY_DEPRIVATION -> new IndicatorDescription(
+                    "ICB business intelligence (demo), bi@wessexicb.example",
+                    indicator.equals(ADMISSIONS_RATE) ? List.of("health", "hospital admissions")
+                            : List.of("health", "hospital admissions", "deprivation", "inequalities"),
+                    new RefreshSchedule(RefreshFrequency.ANNUAL, java.time.Period.ofMonths(9), inAFewMonths.plusMonths(2)));
+            case SAFEGUARDING_CONCERNS -> new IndicatorDescription("Safeguarding adults board (demo), sab@wessex.example",
+                    List.of("safeguarding", "social care"), new RefreshSchedule(RefreshFrequency.AD_HOC, null, null));
+            case WELLBEING_SCORE -> new IndicatorDescription("Wessex Voluntary Action research (demo), research@wessexva.example",
+                    List.of("wellbeing", "community"), new RefreshSchedule(RefreshFrequency.AD_HOC, null, null));
+            case CARE_HOME_ADMISSIONS -> new IndicatorDescription("Adult social care performance team (demo), ascperformance@wessex.example",
+                    List.of("social care", "care homes", "older people", "deprivation"),
+                    new RefreshSchedule(RefreshFrequency.ANNUAL, java.time.Period.ofMonths(6), inAFewMonths));
+            default -> throw new IllegalArgumentException("no demo indicator " + indicator);
+        };
     }
 
     /** The release file of each demo indicator, in the tidy CSV format. */

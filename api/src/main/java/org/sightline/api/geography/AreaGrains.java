@@ -33,6 +33,8 @@ public class AreaGrains {
     /** Recomputes every area's grain, in the caller's transaction (after a geography import). */
     public void refreshAll() {
         db.execute("SELECT refresh_area_grains(NULL)");
+        // The area types every release exists at follow the geography too (V13; the catalogue's availability).
+        db.execute("SELECT refresh_release_area_types(NULL)");
         bumpVersion();
     }
 

@@ -31,9 +31,11 @@ class PublicAnswerETags extends OncePerRequestFilter {
 
     private final DataVersion dataVersion;
     private final String configuration;
+    private final java.time.Clock clock;
 
-    PublicAnswerETags(DataVersion dataVersion, DisclosurePolicies policies) {
+    PublicAnswerETags(DataVersion dataVersion, DisclosurePolicies policies, java.time.Clock clock) {
         this.dataVersion = dataVersion;
+        this.clock = clock;
         this.configuration = PublicQuestions.configuration(policies);
     }
 
@@ -48,7 +50,8 @@ class PublicAnswerETags extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String etag = "\"" + dataVersion.current() + "-" + digest(request) + "\"";
+        // Today's date too: an indicator's refresh.overdue turns true at midnight with no new data.
+        String etag = "\"" + dataVersion.current() + "-" + java.time.LocalDate.now(clock).toEpochDay() + "-" + digest(request) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         response.setHeader(HttpHeaders.VARY, "Accept, X-API-Key, Authorization");

@@ -42,13 +42,15 @@ public class PublicResponseCache extends OncePerRequestFilter {
     }
 
     private final DataVersion dataVersion;
+    private final java.time.Clock clock;
     private final String configuration;
     private final boolean enabled;
     private final Cache<String, Stored> responses;
 
     PublicResponseCache(DataVersion dataVersion, DisclosurePolicies policies,
-                        @Value("${sightline.answers.cache-bytes:67108864}") long maxBytes) {
+                        @Value("${sightline.answers.cache-bytes:67108864}") long maxBytes, java.time.Clock clock) {
         this.dataVersion = dataVersion;
+        this.clock = clock;
         this.configuration = PublicQuestions.configuration(policies);
         boolean auditsThePublic = false;
         for (DisclosureClass disclosureClass : DisclosureClass.values()) {
@@ -89,7 +91,8 @@ public class PublicResponseCache extends OncePerRequestFilter {
         // One version for the whole request: the key here and the planner's caches below.
         try {
             dataVersion.pinnedFor(version -> {
-                answer(version + ":" + digest(question, request), question, request, response, chain);
+                // Today's date too: an indicator's refresh.overdue turns true at midnight with no new data.
+                answer(version + ":" + java.time.LocalDate.now(clock) + ":" + digest(question, request), question, request, response, chain);
                 return null;
             });
         } catch (IOException | ServletException | RuntimeException e) {

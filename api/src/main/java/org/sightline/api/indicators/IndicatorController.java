@@ -21,7 +21,7 @@ class IndicatorController {
     @PostMapping("/api/v1/indicators")
     ResponseEntity<IndicatorInput> define(@RequestBody IndicatorInput input, HttpServletRequest request) {
         // The caller's organisation becomes the owner (its stewards see exact values).
-        boolean created = indicators.define(input.toDefinition(), CurrentCaller.of(request).organisationId());
+        boolean created = indicators.define(input.toDefinition(), CurrentCaller.of(request).organisationId(), input.toDescription());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(input);
     }
 }

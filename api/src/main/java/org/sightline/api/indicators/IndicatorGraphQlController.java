@@ -22,17 +22,6 @@ class IndicatorGraphQlController {
 
     static final int MAX_PAGE = 200;
 
-    /** The GraphQL shape of an indicator. */
-    record IndicatorView(String id, String title, String definition, String unit, String measureType, int multiplier,
-                         String polarity, String disclosureClass, String source, String licence, String methodology,
-                         StoredIndicator stored) {
-        static IndicatorView of(StoredIndicator i) {
-            var d = i.definition();
-            return new IndicatorView(d.id(), d.title(), d.definition(), d.unit(), d.measureType().name(), d.multiplier(),
-                    d.polarity().name(), d.disclosureClass().name(), d.source(), d.licence(), d.methodology(), i);
-        }
-    }
-
     private final Indicators indicators;
     private final PublicTableReleases publicTables;
 

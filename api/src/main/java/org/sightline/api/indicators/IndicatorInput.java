@@ -2,16 +2,52 @@ package org.sightline.api.indicators;
 
 import java.util.Arrays;
 import java.util.List;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.sightline.domain.catalogue.RefreshFrequency;
+import org.sightline.domain.catalogue.RefreshSchedule;
 import org.sightline.domain.indicator.DisclosureClass;
 import org.sightline.domain.indicator.IndicatorDefinition;
 import org.sightline.domain.indicator.MeasureType;
 import org.sightline.domain.indicator.Polarity;
 
-/** The JSON body of {@code POST /api/v1/indicators} (API.md); enum fields are checked with a clear message. */
+/**
+ * The JSON body of {@code POST /api/v1/indicators} (API.md); enum fields are checked with a clear
+ * message. {@code contact}, {@code topics} and {@code refresh} are the catalogue's description
+ * (docs/catalogue.md), all optional.
+ */
 public record IndicatorInput(
         String id, String title, String definition, String unit, String measureType, Integer multiplier,
         String polarity, String disclosureClass, String source, String licence, String methodology,
-        List<String> characteristicTypes) {
+        List<String> characteristicTypes, String contact, List<String> topics, RefreshInput refresh) {
+
+    /**
+     * The refresh schedule in the JSON: {@code {"frequency": "ANNUAL", "publicationLag": "P6M",
+     * "nextDue": "2026-03-31"}}, every part optional.
+     */
+    public record RefreshInput(String frequency, String publicationLag, String nextDue) {
+
+        public RefreshSchedule toSchedule() {
+            RefreshFrequency parsed = frequency == null ? null : parse(RefreshFrequency.class, frequency, "refresh.frequency");
+            LocalDate due = null;
+            if (nextDue != null && !nextDue.isBlank()) {
+                try {
+                    due = LocalDate.parse(nextDue.strip());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("refresh.nextDue '" + nextDue + "' is not a date such as 2026-03-31");
+                }
+            }
+            return new RefreshSchedule(parsed, RefreshSchedule.parseLag(publicationLag), due);
+        }
+    }
+
+    /** The catalogue part of the JSON, or null when the body has none (an older client's body). */
+    public IndicatorDescription toDescription() {
+        if (contact == null && topics == null && refresh == null) {
+            return null;
+        }
+        return new IndicatorDescription(contact, topics, refresh == null ? null : refresh.toSchedule());
+    }
 
     public IndicatorDefinition toDefinition() {
         return new IndicatorDefinition(id, title, definition, unit,

@@ -4,6 +4,7 @@ import static org.sightline.db.Tables.CHARACTERISTIC_TYPE;
 import static org.sightline.db.Tables.CHARACTERISTIC_VALUE;
 import static org.sightline.db.Tables.INDICATOR;
 import static org.sightline.db.Tables.INDICATOR_CHARACTERISTIC_TYPE;
+import static org.sightline.db.Tables.INDICATOR_TOPIC;
 import static org.sightline.db.Tables.PERIOD;
 import static org.sightline.db.Tables.RELEASE;
 import static org.sightline.db.Tables.RELEASE_PERIOD;
@@ -23,6 +24,8 @@ import org.sightline.api.characteristics.CharacteristicTypes.StoredValue;
 import org.jooq.Field;
 import org.sightline.api.web.ConflictException;
 import org.sightline.db.tables.records.IndicatorRecord;
+import org.sightline.domain.catalogue.RefreshFrequency;
+import org.sightline.domain.catalogue.RefreshSchedule;
 import org.sightline.domain.indicator.DisclosureClass;
 import org.sightline.domain.indicator.IndicatorDefinition;
 import org.sightline.domain.indicator.MeasureType;
@@ -51,10 +54,27 @@ public class Indicators {
      */
     @Transactional
     public boolean define(IndicatorDefinition definition, Integer ownerOrganisationId) {
+        return define(definition, ownerOrganisationId, null);
+    }
+
+    /**
+     * Creates the indicator with its catalogue description, or does nothing if the same definition
+     * exists and the description is absent or the same (an identical re-send is a no-op).
+     *
+     * @param description the catalogue's description, or null when the body had none
+     * @throws ConflictException if the id exists with a different definition or description (the
+     *                           owner changes the description with the {@code describeIndicator} mutation)
+     */
+    @Transactional
+    public boolean define(IndicatorDefinition definition, Integer ownerOrganisationId, IndicatorDescription description) {
         Optional<StoredIndicator> existing = find(definition.id());
         if (existing.isPresent()) {
             if (!existing.get().definition().equals(definition)) {
                 throw new ConflictException("indicator '" + definition.id() + "' already exists with a different definition");
+            }
+            if (description != null && !description.equals(description(existing.get().dbId()))) {
+                throw new ConflictException("indicator '" + definition.id() + "' already exists with a different catalogue "
+                        + "description (contact, topics, refresh); its owner changes that with the describeIndicator mutation");
             }
             return false;
         }
@@ -87,7 +107,42 @@ public class Indicators {
                     .set(INDICATOR_CHARACTERISTIC_TYPE.CHARACTERISTIC_TYPE_ID, types.get(code).id())
                     .execute();
         }
+        if (description != null) {
+            describe(id, description);
+        }
         return true;
+    }
+
+    /** The catalogue description of an indicator (by row id), {@link IndicatorDescription#NONE} parts where unset. */
+    public IndicatorDescription description(int indicatorDbId) {
+        var row = db.select(INDICATOR.CONTACT, INDICATOR.REFRESH_SCHEDULE, INDICATOR.PUBLICATION_LAG, INDICATOR.NEXT_DUE)
+                .from(INDICATOR).where(INDICATOR.ID.eq(indicatorDbId)).fetchSingle();
+        List<String> topics = db.select(INDICATOR_TOPIC.TOPIC).from(INDICATOR_TOPIC)
+                .where(INDICATOR_TOPIC.INDICATOR_ID.eq(indicatorDbId)).orderBy(INDICATOR_TOPIC.TOPIC).fetch(INDICATOR_TOPIC.TOPIC);
+        return new IndicatorDescription(row.value1(), topics, new RefreshSchedule(
+                row.value2() == null ? null : RefreshFrequency.valueOf(row.value2()), RefreshSchedule.parseLag(row.value3()),
+                row.value4()));
+    }
+
+    /**
+     * Replaces the catalogue description of an indicator (by row id). Callers check who may; the
+     * description changes no number, but it is part of the public's cached answers, so callers
+     * bump the data version.
+     */
+    @Transactional
+    public void describe(int indicatorDbId, IndicatorDescription description) {
+        RefreshSchedule schedule = description.schedule();
+        db.update(INDICATOR)
+                .set(INDICATOR.CONTACT, description.contact())
+                .set(INDICATOR.REFRESH_SCHEDULE, schedule.frequency() == null ? null : schedule.frequency().name())
+                .set(INDICATOR.PUBLICATION_LAG, schedule.publicationLag() == null ? null : schedule.publicationLag().toString())
+                .set(INDICATOR.NEXT_DUE, schedule.explicitNextDue())
+                .where(INDICATOR.ID.eq(indicatorDbId))
+                .execute();
+        db.deleteFrom(INDICATOR_TOPIC).where(INDICATOR_TOPIC.INDICATOR_ID.eq(indicatorDbId)).execute();
+        for (String topic : description.topics()) {
+            db.insertInto(INDICATOR_TOPIC).set(INDICATOR_TOPIC.INDICATOR_ID, indicatorDbId).set(INDICATOR_TOPIC.TOPIC, topic).execute();
+        }
     }
 
     public Optional<StoredIndicator> find(String slug) {
@@ -109,6 +164,14 @@ public class Indicators {
                     .or(INDICATOR.SLUG.contains(search.strip().toLowerCase()));
         }
         return load(condition, afterSlug, limit);
+    }
+
+    /**
+     * A page of the indicators matching a condition on {@code INDICATOR} (the catalogue's search),
+     * ordered by id after the given id, in one statement like {@link #page}.
+     */
+    public Page pageMatching(Condition matching, String afterSlug, int limit) {
+        return load(matching, afterSlug, limit);
     }
 
     /** Periods with published data, oldest first, for each indicator (by row id). */

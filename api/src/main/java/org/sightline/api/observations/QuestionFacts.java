@@ -9,9 +9,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Everything the planner may know before reading any observation, in ONE statement: from the
- * catalogue, the area types the indicator's published releases are stored at, the periods they
- * cover and its characteristic types marked as functions of the area; from the geography, the
- * areas the question is about with what they are made of. Nothing here depends on which cells
+ * catalogue, the area types the indicator's published releases are stored at and exist at (V13's
+ * {@code release_area_type}), the periods they cover and its characteristic types marked as
+ * functions of the area; from the geography, the areas the question is about with what they are made of. Nothing here depends on which cells
  * hold data, so a refusal made from it says nothing about the data. They change only with the
  * {@link org.sightline.api.versions.DataVersion data version}, so the planner keeps them per version.
  */
@@ -29,6 +29,9 @@ class QuestionFacts {
                    (SELECT coalesce(array_agg(t.code), '{}') FROM indicator_characteristic_type ict
                     JOIN characteristic_type t ON t.id = ict.characteristic_type_id
                     WHERE ict.indicator_id = ? AND t.area_derived) AS area_derived,
+                   (SELECT coalesce(array_agg(DISTINCT rat.area_type), '{}') FROM release_area_type rat
+                    JOIN release r ON r.id = rat.release_id
+                    WHERE r.indicator_id = ? AND %2$s) AS available_types,
                    %s AS within_exists,
                    (SELECT coalesce(array_agg(g.code ORDER BY g.code), '{}') FROM g) AS grain_codes,
                    (SELECT coalesce(array_agg(g.area_type ORDER BY g.code), '{}') FROM g) AS grain_types,
@@ -58,13 +61,14 @@ class QuestionFacts {
      * @param storedAreaTypes  the area types the indicator's published releases hold cells at
      * @param periodCodes      the periods with published data, oldest first
      * @param areaDerivedTypes codes of the indicator's characteristic types whose value is a function of the area
+     * @param availableTypes   the area types the published releases exist at: stored and every type their areas roll up to
      * @param withinExists     whether the question's {@code within} area exists (true when there is none)
      * @param areas            the distinct grains of the question's areas, with how many areas have each
      * @param asOfVersion      the version of the release asked as of; null when asked of the current data, or when
      *                         the indicator has no such release (or it was withdrawn)
      */
-    record Facts(List<String> storedAreaTypes, List<String> periodCodes, Set<String> areaDerivedTypes, boolean withinExists,
-                 List<GrainCount> areas, Integer asOfVersion) {
+    record Facts(List<String> storedAreaTypes, List<String> periodCodes, Set<String> areaDerivedTypes, Set<String> availableTypes,
+                 boolean withinExists, List<GrainCount> areas, Integer asOfVersion) {
 
         int areaCount() {
             return areas.stream().mapToInt(GrainCount::areas).sum();
@@ -94,7 +98,7 @@ class QuestionFacts {
                 bindings.add(target.within());
             }
         }
-        bindings.addAll(List.of(indicatorDbId, indicatorDbId, indicatorDbId));
+        bindings.addAll(List.of(indicatorDbId, indicatorDbId, indicatorDbId, indicatorDbId));
         if (target.codes().isEmpty() && target.within() != null) {
             withinExists = "EXISTS (SELECT 1 FROM area WHERE code = ?)";
             bindings.add(target.within());
@@ -114,7 +118,7 @@ class QuestionFacts {
                     ((Number) counts[i]).intValue()));
         }
         return new Facts(List.of((String[]) r.get("stored_types")), List.of((String[]) r.get("periods")),
-                Set.of((String[]) r.get("area_derived")), (Boolean) r.get("within_exists"), List.copyOf(areas),
-                (Integer) r.get("as_of_version"));
+                Set.of((String[]) r.get("area_derived")), Set.of((String[]) r.get("available_types")), (Boolean) r.get("within_exists"),
+                List.copyOf(areas), (Integer) r.get("as_of_version"));
     }
 }

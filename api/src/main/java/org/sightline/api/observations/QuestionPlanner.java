@@ -121,6 +121,7 @@ class QuestionPlanner {
         if (definition.measureType() == MeasureType.NON_ADDITIVE) {
             requireStoredGrain(definition, query, grains, facts);
         }
+        requireAvailable(definition, query, resolved.areas(), grains, facts);
         requireWithinCellLimit(indicator, query, facts, facts.areaCount());
 
         boolean publicStanding = decision.publicStanding();
@@ -230,6 +231,57 @@ class QuestionPlanner {
                     + "): its values cannot be combined, so ask for the areas and breakdown it was supplied at ("
                     + String.join(", ", facts.storedAreaTypes()) + " areas, broken down by every characteristic type: "
                     + definition.characteristicTypes() + ")");
+        }
+    }
+
+    /**
+     * A question for a level, areas or periods at which the indicator has no data is answered with
+     * an error saying where and when it has data, never with an empty list that looks like "none".
+     * Decided from the catalogue alone (the area types and periods of the published releases), so
+     * it says nothing about single cells: an area of an available type without cells is answered
+     * as before.
+     */
+    private void requireAvailable(IndicatorDefinition definition, ObservationQuery query, ResolvedQuery.AreaTarget target,
+                                  List<AreaGrain> grains, QuestionFacts.Facts facts) {
+        if (facts.periodCodes().isEmpty()) {
+            throw new NotFoundException("indicator '" + definition.id() + "' has no published data yet");
+        }
+        Set<String> available = definition.measureType() == MeasureType.NON_ADDITIVE
+                ? Set.copyOf(facts.storedAreaTypes()) : facts.availableTypes();
+        List<String> outside = new ArrayList<>();
+        if (!available.isEmpty() && target.codes().isEmpty()) {
+            if (target.level() != null && !target.level().equals("custom") && !available.contains(target.level())) {
+                outside.add(target.level());
+            }
+        } else if (!available.isEmpty()) {
+            for (AreaGrain grain : grains) {
+                if (grain.type().equals("custom")) {
+                    if (grain.composedOf() != null && !available.contains(grain.composedOf())) {
+                        outside.add(grain.code() + " (made of " + grain.composedOf() + " areas)");
+                    }
+                } else if (!available.contains(grain.type())) {
+                    outside.add(grain.code() + " (" + grain.type() + ")");
+                }
+            }
+        }
+        if (!outside.isEmpty()) {
+            List<String> finestFirst = available.stream()
+                    .sorted(java.util.Comparator.comparingInt(this::granularityOfType).reversed()).toList();
+            throw new NotFoundException("indicator '" + definition.id() + "' exists at " + String.join(", ", finestFirst)
+                    + "; not at " + String.join(", ", outside));
+        }
+        var selector = query.periods();
+        String periods = " (available: " + String.join(", ", facts.periodCodes()) + ")";
+        if (!selector.codes().isEmpty()) {
+            List<String> missing = selector.codes().stream().map(Period::code).filter(c -> !facts.periodCodes().contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new NotFoundException("indicator '" + definition.id() + "' has no data for period"
+                        + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + periods);
+            }
+        } else if ((selector.from() != null || selector.to() != null) && periodsAsked(query, facts) == 0) {
+            throw new NotFoundException("indicator '" + definition.id() + "' has no data"
+                    + (selector.from() == null ? "" : " from " + selector.from().code())
+                    + (selector.to() == null ? "" : " to " + selector.to().code()) + periods);
         }
     }
 

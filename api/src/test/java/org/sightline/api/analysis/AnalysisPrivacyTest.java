@@ -74,11 +74,14 @@ class AnalysisPrivacyTest extends SightlineTest {
                 { observations(query: {indicator: "demo-service-contacts", areas: {within: "Z12000001", level: "ward"}, periods: {codes: ["2023/24"]}}, first: 1000) {
                     edges { node { area { code } value } } } }""", Map.of())
                 .at("/observations/edges").forEach(e -> noisy.put(e.at("/node/area/code").asString(), e.at("/node/value").toString()));
-        JsonNode sensitive = api().data("""
+        JsonNode sensitive = api().graphql("""
                 query($areas: AreaSelector!) { overlay(x: "demo-service-contacts", y: "demo-population", areas: $areas, period: "2023/24") {
-                    pairs { area { code } x { value disclosure { status } } } } }""", Map.of("areas", wards)).get("overlay");
-        // The population has no 2023/24 period, so there are no pairs; the sensitive side was still protected.
-        sensitive.get("pairs").forEach(p -> assertThat(p.at("/x/value").toString()).isEqualTo(noisy.get(p.at("/area/code").asString())));
+                    pairs { area { code } x { value disclosure { status } } } } }""", Map.of("areas", wards));
+        // The population has no 2023/24 period: the answer says so (issue 11) instead of an empty list of pairs.
+        assertThat(sensitive.at("/errors/0/extensions/classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(sensitive.at("/errors/0/message").asString()).contains("'demo-population' has no data for period 2023/24");
+        assertThat(sensitive.at("/data/overlay").isMissingNode() || sensitive.at("/data/overlay").isNull()).isTrue();
+        assertThat(noisy).isNotEmpty();
     }
 
     private static double pearson(double[] x, double[] y) {
