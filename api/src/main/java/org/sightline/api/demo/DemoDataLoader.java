@@ -49,13 +49,17 @@ class DemoDataLoader implements SmartInitializingSingleton {
     // The catalogue and the gaps log (issue 11, items 5 and 6).
     private final java.time.Clock clock;
     private final org.sightline.api.gaps.DataGaps gaps;
+    // issue 11 (intake): the demo postcode directory
+    private final org.sightline.api.postcodes.PostcodeDirectoryImporter postcodeDirectory;
 
     DemoDataLoader(SightlineProperties properties, GeographyImporter geography, CharacteristicTypes characteristicTypes,
                    Indicators indicators, ReleaseImporter releases, Organisations organisations, TransactionTemplate transaction,
                    TableStatistics statistics, Optional<EmbeddedPostgres> embeddedDatabase, ApiKeys apiKeys,
-                   Agreements agreements, java.time.Clock clock, org.sightline.api.gaps.DataGaps gaps) {
+                   Agreements agreements, java.time.Clock clock, org.sightline.api.gaps.DataGaps gaps,
+                   org.sightline.api.postcodes.PostcodeDirectoryImporter postcodeDirectory) {
         this.clock = clock;
         this.gaps = gaps;
+        this.postcodeDirectory = postcodeDirectory;
         this.apiKeys = apiKeys;
         this.agreements = agreements;
         this.statistics = statistics;
@@ -89,6 +93,9 @@ class DemoDataLoader implements SmartInitializingSingleton {
                 throw new IllegalStateException(e);
             }
             demo.characteristicTypes().forEach(characteristicTypes::define);
+            // issue 11 (intake): Demoland's postcode directory, through the same importer as ONSPD/NSPL files
+            postcodeDirectory.load(new java.io.ByteArrayInputStream(demo.postcodeDirectoryCsv()), null,
+                    new Caller("sightline-demo", Role.ADMIN, council));
             for (IndicatorDefinition indicator : demo.indicators()) {
                 int owner = switch (indicator.id()) {
                     case DemoDataSet.ADMISSIONS_RATE, DemoDataSet.ADMISSIONS_BY_DEPRIVATION -> nhs;

@@ -118,6 +118,54 @@ public final class DemoDataSet {
         return bytes(csv);
     }
 
+    /** The ONSPD columns as published (February 2024 layout), in order; the demo fills the ones Sightline reads. */
+    public static final List<String> ONSPD_COLUMNS = List.of("pcd", "pcd2", "pcds", "dointr", "doterm", "oscty", "ced", "oslaua",
+            "osward", "parish", "usertype", "oseast1m", "osnrth1m", "osgrdind", "oshlthau", "nhser", "ctry", "rgn", "streg",
+            "pcon", "eer", "teclec", "ttwa", "pct", "itl", "statsward", "oa01", "casward", "npark", "lsoa01", "msoa01", "ur01ind",
+            "oac01", "oa11", "lsoa11", "msoa11", "wz11", "sicbl", "bua22", "ru11ind", "oac11", "lat", "long", "lep1", "lep2",
+            "pfa", "imd", "calncv", "icb", "oa21", "lsoa21", "msoa21");
+    /** Letters used in the unit part of a postcode (the inward code never uses C, I, K, M, O or V). */
+    private static final String UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
+    static final int POSTCODES_PER_LSOA = 5;
+
+    /**
+     * A postcode directory for Demoland in the ONSPD layout: five postcodes per LSOA (3,000), in
+     * the fictional postcode area {@code WX} (one district per demo district, WX1 to WX5), ten
+     * sectors per district that straddle ward boundaries (13 LSOAs each, wards have 6), and every
+     * 23rd postcode terminated. Introduced between 1980 and May 2024, so the derived vintage is 2024-05.
+     */
+    public byte[] postcodeDirectoryCsv() {
+        StringBuilder csv = new StringBuilder(String.join(",", ONSPD_COLUMNS)).append('\n');
+        int n = 0;
+        for (int i = 0; i < lsoas.size(); i++) {
+            Lsoa lsoa = lsoas.get(i);
+            int district = i / (WARD_SUFFIXES.size() * LSOAS_PER_WARD);
+            int inDistrict = i % (WARD_SUFFIXES.size() * LSOAS_PER_WARD);
+            String outward = "WX" + (district + 1);
+            int sector = inDistrict / 13;
+            for (int p = 0; p < POSTCODES_PER_LSOA; p++) {
+                n++;
+                int unit = (inDistrict % 13) * POSTCODES_PER_LSOA + p;
+                String inward = sector + "" + UNIT_LETTERS.charAt(unit / UNIT_LETTERS.length()) + UNIT_LETTERS.charAt(unit % UNIT_LETTERS.length());
+                java.util.Map<String, String> row = new java.util.HashMap<>();
+                row.put("pcd", String.format("%-4s%s", outward, inward));
+                row.put("pcd2", String.format("%-5s%s", outward, inward));
+                row.put("pcds", outward + " " + inward);
+                row.put("dointr", n == 7 ? "202405" : (1980 + n % 40) + "01");
+                row.put("doterm", n % 23 == 0 ? "201906" : "");
+                row.put("oslaua", code("Z08", district + 1));
+                row.put("osward", lsoa.wardCode());
+                row.put("usertype", "0");
+                row.put("ctry", COUNTRY);
+                row.put("rgn", REGION);
+                row.put("lsoa21", lsoa.code());
+                row.put("msoa21", lsoa.msoaCode());
+                csv.append(String.join(",", ONSPD_COLUMNS.stream().map(c -> row.getOrDefault(c, "")).toList())).append('\n');
+            }
+        }
+        return bytes(csv);
+    }
+
     public List<CharacteristicTypeDefinition> characteristicTypes() {
         return List.of(
                 new CharacteristicTypeDefinition("sex", "Sex", false, List.of(new Value("F", "Female"), new Value("M", "Male"))),
