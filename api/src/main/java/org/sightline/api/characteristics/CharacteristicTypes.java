@@ -94,6 +94,13 @@ public class CharacteristicTypes {
             insert = insert.values(typeId, value.code().strip(), value.label().strip(), order++, false);
         }
         insert.execute();
+        // Version 1 of the type's codelist (the data dictionary versions every later change of its values).
+        db.execute("INSERT INTO codelist_version (type_id, version, name, created_by) VALUES (?, 1, ?, 'characteristic-types')",
+                typeId, definition.name().strip());
+        db.execute("""
+                INSERT INTO codelist_version_value (type_id, version, value_id, code, label, definition, is_unknown, sort_order)
+                SELECT type_id, 1, id, code, label, definition, is_unknown, sort_order FROM characteristic_value
+                WHERE type_id = ? AND NOT is_total""", typeId);
         return true;
     }
 

@@ -1,0 +1,57 @@
+package org.sightline.api.codelists;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.sightline.api.versions.DataVersion;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes the standard codelists Sightline ships ({@code codelists/standard-codelists.json}:
+ * Census 2021 ethnicity in 19 categories and its 5 groups, recorded sex, age groups, disability as
+ * the Equality Act 2010 defines it, support needs; each with a "not stated" value marked unknown)
+ * on start, in every deployment. Publishing is idempotent: an unchanged list is left alone, a
+ * changed one (a new release of Sightline) becomes the list's next version.
+ */
+@Component
+class StandardCodelists implements SmartInitializingSingleton {
+
+    private final Codelists codelists;
+    private final TransactionTemplate transaction;
+    private final DataVersion dataVersion;
+    private final JsonMapper json;
+
+    StandardCodelists(Codelists codelists, TransactionTemplate transaction, DataVersion dataVersion, JsonMapper json) {
+        this.codelists = codelists;
+        this.transaction = transaction;
+        this.dataVersion = dataVersion;
+        this.json = json;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<CodelistDefinition> standard = load();
+        transaction.executeWithoutResult(status -> {
+            boolean changed = false;
+            for (CodelistDefinition definition : standard) {
+                changed |= codelists.publish(definition, "sightline-standard-codelists").changed();
+            }
+            if (changed) {
+                dataVersion.bump();
+            }
+        });
+    }
+
+    List<CodelistDefinition> load() {
+        try (InputStream in = StandardCodelists.class.getResourceAsStream("/codelists/standard-codelists.json")) {
+            return json.readValue(in, new TypeReference<List<CodelistDefinition>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
