@@ -169,6 +169,35 @@ class MutationMatrixTest extends SightlineTest {
                 n -> agreementFixture(n, "APPROVED"),
                 (api, v) -> graphql(api, """
                         mutation { endAgreement(id: "%s", reason: "matrix") { agreement { id } } }""".formatted(v.get("agreement")))));
+        // issue 11 (intake): the postcode directory, the data dictionary and record-level intake
+        actions.add(new Action("POST /api/v1/postcodes", EnumSet.of(Who.ADMIN),
+                n -> Map.of(),
+                // The demo's own directory again: allowed, it changes nothing (a new vintage would change
+                // the directory every intake test reads).
+                (api, v) -> rest(api.post("/api/v1/postcodes", new org.sightline.api.demo.DemoDataSet().postcodeDirectoryCsv(), "text/csv"))));
+        actions.add(new Action("POST /api/v1/codelists", EnumSet.of(Who.ADMIN),
+                n -> Map.of(),
+                (api, v) -> rest(api.postJson("/api/v1/codelists", Map.of("code", "test_matrix_codelist_" + SEQUENCE.incrementAndGet(),
+                        "name", "Matrix test", "definition", "A codelist made by the mutation matrix test.", "source", "Test suite",
+                        "values", List.of(Map.of("code", "a", "label", "A"), Map.of("code", "not_stated", "label", "Not stated",
+                                "unknown", true)))))));
+        actions.add(new Action("POST /api/v1/codelists/{type}/mappings", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> Map.of(),
+                (api, v) -> rest(api.post("/api/v1/codelists/ethnicity/mappings", ("organisation,local_code,standard_code\n"
+                        + "demo-wessex-council,MATRIX" + SEQUENCE.incrementAndGet() + ",W1\n").getBytes(StandardCharsets.UTF_8), "text/csv"))));
+        actions.add(new Action("POST /api/v1/record-intakes", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> Map.of(),
+                (api, v) -> rest(api.postJson("/api/v1/record-intakes", intakeBody("test-matrix-intake-" + SEQUENCE.incrementAndGet())))));
+        actions.add(new Action("POST /api/v1/record-intakes/{id}/records", EnumSet.of(Who.STEWARD, Who.ADMIN),
+                n -> {
+                    String intake = "test-matrix-records-" + n;
+                    Api.Response defined = admin().postJson("/api/v1/record-intakes", intakeBody(intake));
+                    assertThat(defined.status()).as(defined.body().toString()).isEqualTo(201);
+                    return Map.of("intake", intake);
+                },
+                (api, v) -> rest(api.post("/api/v1/record-intakes/" + v.get("intake") + "/records",
+                        "postcode,contact_date,need\nWX1 0AB,2023-05-01,housing\nWX1 0AD,2023-05-02,housing\n".getBytes(StandardCharsets.UTF_8),
+                        "text/csv"))));
         return actions;
     }
 
@@ -306,6 +335,18 @@ class MutationMatrixTest extends SightlineTest {
         body.put("source", "Test suite");
         body.put("licence", "OGL v3.0");
         body.put("characteristicTypes", List.of("sex"));
+        return body;
+    }
+
+    /** An OPEN record intake of the demo council: postcode, contact date and one need, published by LSOA. */
+    private static Map<String, Object> intakeBody(String id) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", id);
+        body.put("organisation", "demo-wessex-council");
+        body.put("columns", List.of(Map.of("name", "postcode", "role", "POSTCODE"), Map.of("name", "contact_date", "role", "CONTACT_DATE"),
+                Map.of("name", "need", "role", "NEED", "codelist", "support_need")));
+        body.put("needs", List.of("housing"));
+        body.put("disclosureClass", "OPEN");
         return body;
     }
 

@@ -163,6 +163,18 @@ public class Codelists {
                         CODELIST_VERSION.DEFINITION, CODELIST_VERSION.SOURCE, CODELIST_VERSION.CREATED_BY)
                 .values(list.typeId(), version, definition.name().strip(), definition.definition(), definition.source(), by).execute();
         describe(list.typeId(), definition);
+        // Display order is the new version's; retired values follow, in their old order.
+        int position = 0;
+        for (CodelistDefinition.Value v : definition.values()) {
+            db.update(CHARACTERISTIC_VALUE).set(CHARACTERISTIC_VALUE.SORT_ORDER, ++position)
+                    .where(CHARACTERISTIC_VALUE.TYPE_ID.eq(list.typeId())).and(CHARACTERISTIC_VALUE.CODE.eq(v.code().strip())).execute();
+        }
+        db.execute("""
+                UPDATE characteristic_value v SET sort_order = ? + r.n FROM (
+                    SELECT id, row_number() OVER (ORDER BY sort_order) AS n FROM characteristic_value
+                    WHERE type_id = ? AND NOT is_total AND code <> ALL (?::varchar[])) r
+                WHERE v.id = r.id""", position, list.typeId(),
+                definition.values().stream().map(v -> v.code().strip()).toArray(String[]::new));
         snapshotValues(list.typeId(), version, definition);
         return new Revision(version, true);
     }

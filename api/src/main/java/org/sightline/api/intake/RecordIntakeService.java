@@ -24,6 +24,7 @@ import org.sightline.api.intake.RecordAggregator.Aggregate;
 import org.sightline.api.intake.RecordAggregator.Cell;
 import org.sightline.api.intake.RecordIntakes.StoredIntake;
 import org.sightline.api.postcodes.PostcodeDirectory;
+import org.sightline.api.releases.Provenance;
 import org.sightline.api.releases.ReleaseImporter;
 import org.sightline.api.releases.ReleaseReceipt;
 import org.sightline.api.versions.DataVersion;
@@ -181,6 +182,8 @@ public class RecordIntakeService {
                 definition.contributionBound(), aggregate.ignoredColumns, published);
         intakes.recordUpload(intake.dbId(), digest, aggregate.read, aggregate.accepted, aggregate.rejected,
                 json.writeValueAsString(report), caller.id());
+        // Each release bumped it already; once more last, so the version's row lock is the transaction's final act.
+        dataVersion.bump();
         return report;
     }
 
@@ -241,10 +244,8 @@ public class RecordIntakeService {
                 csv.append(',').append(e.getValue()[indicator]).append('\n');
             }
             ReleaseReceipt receipt = releases.importRelease(plan.indicatorIds.get(indicator),
-                    csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), fileName, publisher);
-            if (receipt.created()) {
-                intakes.describeRelease(receipt.releaseId(), method);
-            }
+                    new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), fileName,
+                    publisher, new Provenance(method, null, null, null));
             published.add(new IntakeReport.PublishedRelease(receipt.indicator(), receipt.releaseId(), receipt.version(), receipt.created(),
                     receipt.periods()));
         }

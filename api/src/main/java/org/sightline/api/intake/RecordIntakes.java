@@ -5,7 +5,6 @@ import static org.sightline.db.Tables.ORGANISATION;
 import static org.sightline.db.Tables.RECORD_INTAKE;
 import static org.sightline.db.Tables.RECORD_INTAKE_PARTY;
 import static org.sightline.db.Tables.RECORD_INTAKE_UPLOAD;
-import static org.sightline.db.Tables.RELEASE;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -95,11 +94,6 @@ class RecordIntakes {
                 SELECT a.id, a.code FROM area a JOIN rec ON rec.id = a.id""", areaIds.toArray(Integer[]::new), grain)
                 .forEach(r -> codes.put(r.get(0, Integer.class), r.get(1, String.class)));
         return codes;
-    }
-
-    /** Records the provenance of a release the intake published (the release path names only the tidy file). */
-    void describeRelease(long releaseId, String method) {
-        db.update(RELEASE).set(RELEASE.METHOD, method).where(RELEASE.ID.eq(releaseId)).execute();
     }
 
     List<String> codesOf(Collection<Integer> areaIds) {
