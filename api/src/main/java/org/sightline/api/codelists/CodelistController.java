@@ -3,17 +3,16 @@ package org.sightline.api.codelists;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.sightline.api.security.CurrentCaller;
-import org.sightline.api.versions.DataVersion;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.access.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/codelists} (ADMIN): publish a standard codelist or its next version;
@@ -24,26 +23,32 @@ import org.springframework.web.bind.annotation.RestController;
 class CodelistController {
 
     private final Codelists codelists;
+    private final CodelistPublisher publisher;
     private final CodeMappingImporter mappings;
-    private final DataVersion dataVersion;
+    private final JsonMapper json;
 
-    CodelistController(Codelists codelists, CodeMappingImporter mappings, DataVersion dataVersion) {
+    CodelistController(Codelists codelists, CodelistPublisher publisher, CodeMappingImporter mappings, JsonMapper json) {
         this.codelists = codelists;
+        this.publisher = publisher;
         this.mappings = mappings;
-        this.dataVersion = dataVersion;
+        this.json = json;
     }
 
     @PostMapping("/api/v1/codelists")
-    @Transactional
-    public ResponseEntity<Codelists.Codelist> publish(@RequestBody CodelistDefinition definition, HttpServletRequest request) {
+    ResponseEntity<Codelists.Codelist> publish(HttpServletRequest request) throws IOException {
         Caller caller = CurrentCaller.of(request);
         if (caller.role() != Role.ADMIN) {
+            // Refused before the body is read.
             throw new ForbiddenException("only an ADMIN publishes standard codelists");
         }
-        Codelists.Revision revision = codelists.publish(definition, caller.id());
-        if (revision.changed()) {
-            dataVersion.bump();
+        CodelistDefinition definition;
+        try {
+            definition = json.readValue(request.getInputStream(), CodelistDefinition.class);
+        } catch (JacksonException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new IllegalArgumentException("the codelist could not be read: " + cause.getMessage());
         }
+        Codelists.Revision revision = publisher.publish(definition, caller);
         return ResponseEntity.status(revision.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(codelists.find(definition.code()).orElseThrow());
     }

@@ -131,22 +131,23 @@ final class RecordAggregator {
         return result;
     }
 
+    /** A row's first data-quality problem; the row's coded values are still checked for unmapped codes. */
+    private record Problem(String field, String reason) {
+    }
+
     private void readRecord(CSVRecord record, long line, int dateColumn, int postcodeColumn, int[] slotColumns, int[] needColumns) {
         IntakeDefinition definition = plan.definition;
+        Problem problem = null;
         LocalDate contact = date(get(record, dateColumn));
         if (contact == null) {
-            reject(line, definition.column(Role.CONTACT_DATE).name(), "not a date (expected YYYY-MM-DD or DD/MM/YYYY)");
-            return;
-        }
-        if (contact.isAfter(today)) {
-            reject(line, definition.column(Role.CONTACT_DATE).name(), "the contact date is in the future");
-            return;
+            problem = new Problem(definition.column(Role.CONTACT_DATE).name(), "not a date (expected YYYY-MM-DD or DD/MM/YYYY)");
+        } else if (contact.isAfter(today)) {
+            problem = new Problem(definition.column(Role.CONTACT_DATE).name(), "the contact date is in the future");
         }
         Optional<PostcodeKey> key = PostcodeKey.of(get(record, postcodeColumn));
-        if (key.isEmpty()) {
-            reject(line, definition.column(Role.POSTCODE).name(), get(record, postcodeColumn).isEmpty() ? "the postcode is blank"
+        if (problem == null && key.isEmpty()) {
+            problem = new Problem(definition.column(Role.POSTCODE).name(), get(record, postcodeColumn).isEmpty() ? "the postcode is blank"
                     : "not a postcode");
-            return;
         }
         int[] values = new int[plan.slots.size()];
         boolean[] unknown = new boolean[plan.slots.size()];
@@ -154,36 +155,35 @@ final class RecordAggregator {
         for (int i = 0; i < plan.slots.size(); i++) {
             Slot slot = plan.slots.get(i);
             String raw = get(record, slotColumns[i]);
-            CodelistValue value;
+            CodelistValue value = null;
+            boolean age = slot.column().role() == Role.AGE || slot.column().role() == Role.DATE_OF_BIRTH;
             if (raw.isEmpty()) {
                 value = slot.unknown().orElse(null);
-                if (value == null) {
-                    reject(line, slot.column().name(), "blank, and codelist '" + slot.codelist().type() + "' has no not-stated value");
-                    return;
+                if (value == null && problem == null) {
+                    problem = new Problem(slot.column().name(), "blank, and codelist '" + slot.codelist().type() + "' has no not-stated value");
                 }
-            } else if (slot.column().role() == Role.AGE || slot.column().role() == Role.DATE_OF_BIRTH) {
-                Integer age = age(slot.column(), raw, contact, line);
-                if (age == null) {
-                    return;
-                }
-                value = slot.band(age);
-                if (value == null) {
-                    reject(line, slot.column().name(), "the age falls in no band of codelist '" + slot.codelist().type() + "'");
-                    return;
+            } else if (age) {
+                if (problem == null) {
+                    String reason = contact == null ? null : ageProblem(slot, raw, contact);
+                    if (reason != null) {
+                        problem = new Problem(slot.column().name(), reason);
+                    } else {
+                        value = slot.band(age(slot.column(), raw, contact));
+                    }
                 }
             } else {
                 value = slot.resolve(raw);
                 if (value == null) {
                     unmapped(line, slot, raw);
                     gap = true;
-                    continue;
                 }
             }
-            values[i] = value.id();
-            unknown[i] = value.isUnknown();
+            if (value != null) {
+                values[i] = value.id();
+                unknown[i] = value.isUnknown();
+            }
         }
         List<Integer> needs = new ArrayList<>();
-        int distinctNeeds = 0;
         List<Integer> seen = new ArrayList<>();
         for (int column : needColumns) {
             for (String code : get(record, column).split(java.util.regex.Pattern.quote(definition.needSeparator()))) {
@@ -201,18 +201,22 @@ final class RecordAggregator {
                     continue;
                 }
                 seen.add(need.id());
-                distinctNeeds++;
                 Integer index = plan.needIndex.get(need.id());
                 if (index != null) {
                     if (needs.size() < definition.contributionBound()) {
                         needs.add(index);
-                    } else {
+                    } else if (problem == null && !gap) {
                         result.needsBeyondBound++;
                     }
                 }
             }
         }
         if (gap) {
+            // The file will be refused whole; nothing of this row is counted.
+            return;
+        }
+        if (problem != null) {
+            reject(line, problem.field(), problem.reason());
             return;
         }
         String period = periodOf(contact);
@@ -221,7 +225,7 @@ final class RecordAggregator {
             return result.periods.size() - 1;
         });
         batch.add(new Pending(line, key.get().key(), p, values, unknown, needs.stream().mapToInt(Integer::intValue).toArray(),
-                distinctNeeds >= 2));
+                seen.size() >= 2));
     }
 
     /** Resolves the batch's postcodes (the new ones in one statement) and counts its records. */
@@ -287,29 +291,31 @@ final class RecordAggregator {
         return i < values.length ? values[i] : 0;
     }
 
-    private Integer age(Column column, String raw, LocalDate contact, long line) {
+    /** Why an age or date of birth cannot be placed in a band, or null if it can. */
+    private static String ageProblem(Slot slot, String raw, LocalDate contact) {
+        Column column = slot.column();
         if (column.role() == Role.AGE) {
             if (!raw.matches("\\d{1,3}") || Integer.parseInt(raw) > 130) {
-                reject(line, column.name(), "not an age in whole years from 0 to 130");
-                return null;
+                return "not an age in whole years from 0 to 130";
             }
-            return Integer.parseInt(raw);
+        } else {
+            LocalDate born = date(raw);
+            if (born == null) {
+                return "not a date (expected YYYY-MM-DD or DD/MM/YYYY)";
+            }
+            if (born.isAfter(contact)) {
+                return "the date of birth is after the contact date";
+            }
+            if (java.time.Period.between(born, contact).getYears() > 130) {
+                return "the date of birth makes the person older than 130";
+            }
         }
-        LocalDate born = date(raw);
-        if (born == null) {
-            reject(line, column.name(), "not a date (expected YYYY-MM-DD or DD/MM/YYYY)");
-            return null;
-        }
-        if (born.isAfter(contact)) {
-            reject(line, column.name(), "the date of birth is after the contact date");
-            return null;
-        }
-        int age = java.time.Period.between(born, contact).getYears();
-        if (age > 130) {
-            reject(line, column.name(), "the date of birth makes the person older than 130");
-            return null;
-        }
-        return age;
+        return slot.band(age(column, raw, contact)) == null ? "the age falls in no band of codelist '" + slot.codelist().type() + "'" : null;
+    }
+
+    /** The age in completed years at the contact date, of a value {@link #ageProblem} accepted. */
+    private static int age(Column column, String raw, LocalDate contact) {
+        return column.role() == Role.AGE ? Integer.parseInt(raw) : java.time.Period.between(date(raw), contact).getYears();
     }
 
     private String periodOf(LocalDate date) {

@@ -105,7 +105,7 @@ class RecordIntakeTest extends SightlineTest {
         rows.add(new String[] {"31/02/2024", directory.get(0).pcds(), "1970-05-05", "WBRI", "housing", "", "bad date"});
         rows.add(new String[] {"2023-06-01", "NOT A POSTCODE", "1971-06-06", "WBRI", "housing", "", "bad postcode"});
         rows.add(new String[] {"2023-06-01", "WX9 9ZZ", "1972-07-07", "WBRI", "housing", "", "unknown postcode"});
-        rows.add(new String[] {"2023-06-01", directory.get(1).pcds(), "2024-01-01", "WBRI", "housing", "", "born after contact"});
+        rows.add(new String[] {"2023-06-01", directory.get(1).pcds(), "2023-11-19", "WBRI", "housing", "", "born after contact"});
         rows.add(new String[] {"2023-06-01", "", "1973-08-08", "WBRI", "housing", "", "no postcode"});
         Map<Integer, String> invalidFields = Map.of(402, "contact_date", 403, "postcode", 404, "postcode", 405, "dob", 406, "postcode");
         for (String[] row : rows) {
