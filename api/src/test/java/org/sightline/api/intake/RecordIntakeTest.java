@@ -280,12 +280,15 @@ class RecordIntakeTest extends SightlineTest {
         assertThat(steward.postJson("/api/v1/record-intakes", intake).status()).isIn(200, 201);
         String postcode = directory().get(3).pcds();
         byte[] file = ("postcode,contact_date,ethnic,need\n" + postcode + ",2023-05-01,W1,mental_health\n" + postcode
-                + ",2023-05-02,ZQX,mental_health\n" + postcode + ",2023-05-03,,mental_health\n").getBytes(StandardCharsets.UTF_8);
+                + ",2023-05-02,ZQX,mental_health\n" + postcode + ",2023-05-03,,mental_health\n"
+                // a row with a bad date and the unmapped code: the gap is reported all the same
+                + postcode + ",31/02/2023,ZQX,mental_health\n").getBytes(StandardCharsets.UTF_8);
 
         Api.Response refused = steward.post("/api/v1/record-intakes/test-intake-mapping/records", file, "text/csv");
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body().get("errors")).hasSize(1);
+        assertThat(refused.body().get("errors")).hasSize(2);
         assertThat(refused.body().at("/errors/0/line").asInt()).isEqualTo(3);
+        assertThat(refused.body().at("/errors/1/line").asInt()).isEqualTo(5);
         assertThat(refused.body().at("/errors/0/field").asString()).isEqualTo("ethnic");
         assertThat(refused.body().at("/errors/0/code").asString()).isEqualTo("ZQX");
         assertThat(refused.body().toString()).doesNotContain(postcode);
@@ -300,6 +303,8 @@ class RecordIntakeTest extends SightlineTest {
         Api.Response loaded = steward.post("/api/v1/record-intakes/test-intake-mapping/records", file, "text/csv");
         assertThat(loaded.status()).as(loaded.body().toString()).isEqualTo(201);
         assertThat(loaded.body().get("rowsAccepted").asInt()).isEqualTo(3);
+        assertThat(loaded.body().at("/rejections/0/line").asInt()).isEqualTo(5);
+        assertThat(loaded.body().at("/rejections/0/field").asString()).isEqualTo("contact_date");
         assertThat(loaded.body().at("/unknownPercent/ethnicity").asDouble()).isEqualTo(33.3);
     }
 
