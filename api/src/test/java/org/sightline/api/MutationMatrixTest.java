@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -277,20 +276,9 @@ class MutationMatrixTest extends SightlineTest {
 
     // --- fixtures and observation of the database ---
 
-    /** Every table of the schema: small ones row by row (as a digest), large ones by row count; and the data version. */
+    /** Every table of the schema, as {@link DatabaseSnapshot} sees it. */
     private Map<String, String> snapshot() {
-        Map<String, String> state = new LinkedHashMap<>();
-        List<String> tables = db.fetch("""
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'
-                ORDER BY c.relname""").getValues(0, String.class);
-        for (String table : tables) {
-            long rows = db.fetchOne("SELECT count(*) FROM \"" + table + "\"").get(0, Long.class);
-            String digest = rows > 20_000 ? "" : db.fetchOne("SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM \""
-                    + table + "\" t").get(0, String.class);
-            state.put(table, rows + "/" + digest);
-        }
-        return state;
+        return DatabaseSnapshot.of(db);
     }
 
     private static Outcome graphql(Api api, String document) {

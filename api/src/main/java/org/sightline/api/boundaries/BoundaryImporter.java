@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -46,12 +49,20 @@ public class BoundaryImporter {
             throw new IllegalArgumentException("boundary file is not JSON: " + e.getMessage());
         }
         String type = root.path("type").asString();
-        List<TopoJson.Feature> features = switch (type) {
-            case "Topology" -> new TopoJson(root, geometries).features(root, json);
-            case "FeatureCollection" -> geoJsonFeatures(root);
-            default -> throw new IllegalArgumentException("boundary file must be a GeoJSON FeatureCollection or a TopoJSON Topology, "
-                    + "not type '" + type + "'");
-        };
+        List<TopoJson.Feature> features;
+        try {
+            features = switch (type) {
+                case "Topology" -> new TopoJson(root, geometries).features(root, json);
+                case "FeatureCollection" -> geoJsonFeatures(root);
+                default -> throw new IllegalArgumentException("boundary file must be a GeoJSON FeatureCollection or a TopoJSON Topology, "
+                        + "not type '" + type + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the " + type + " cannot be read: its arcs, transform, objects or features do not "
+                    + "follow the TopoJSON / GeoJSON specification");
+        }
         String codeProperty = features.stream().flatMap(f -> f.properties().keySet().stream())
                 .filter(k -> CODE_PROPERTY.matcher(k).matches()).findFirst().orElse(null);
         Map<String, TopoJson.Feature> byCode = new LinkedHashMap<>();
@@ -74,6 +85,11 @@ public class BoundaryImporter {
                 continue;
             }
             Geometry geometry = entry.getValue().geometry();
+            String unusable = unusable(geometry);
+            if (unusable != null) {
+                invalid.add(entry.getKey() + ": " + unusable);
+                continue;
+            }
             if (!geometry.isValid()) {
                 geometry = geometry.buffer(0);
             }
@@ -90,19 +106,41 @@ public class BoundaryImporter {
                 unmatched, invalid);
     }
 
+    /**
+     * Why a feature's geometry cannot be an area's boundary, or null: it must be a Polygon or
+     * MultiPolygon in longitude/latitude (WGS84: -180..180, -90..90, finite).
+     */
+    private static String unusable(Geometry geometry) {
+        if (geometry == null) {
+            return "geometry is missing or cannot be read (a Polygon or MultiPolygon with closed rings of at least 4 positions)";
+        }
+        if (!(geometry instanceof Polygon) && !(geometry instanceof MultiPolygon)) {
+            return "geometry is a " + geometry.getGeometryType() + "; a boundary must be a Polygon or MultiPolygon";
+        }
+        for (Coordinate c : geometry.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
+                return "geometry has a position outside longitude -180..180 / latitude -90..90 (WGS84)";
+            }
+        }
+        return null;
+    }
+
     @SuppressWarnings("unchecked")
     private List<TopoJson.Feature> geoJsonFeatures(JsonNode collection) {
         GeoJsonReader reader = new GeoJsonReader(geometries);
         List<TopoJson.Feature> features = new ArrayList<>();
         for (JsonNode feature : collection.path("features")) {
+            Geometry geometry;
+            JsonNode shape = feature.get("geometry");
             try {
-                Geometry geometry = reader.read(json.writeValueAsString(feature.get("geometry")));
-                Map<String, Object> properties = feature.has("properties") && !feature.get("properties").isNull()
-                        ? json.convertValue(feature.get("properties"), Map.class) : Map.of();
-                features.add(new TopoJson.Feature(properties, feature.path("id").asString(null), geometry));
-            } catch (org.locationtech.jts.io.ParseException e) {
-                throw new IllegalArgumentException("a GeoJSON feature's geometry cannot be read: " + e.getMessage());
+                // A missing, null or unreadable geometry is reported against the feature's code (null geometry).
+                geometry = shape == null || !shape.isObject() ? null : reader.read(json.writeValueAsString(shape));
+            } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
+                geometry = null;
             }
+            Map<String, Object> properties = feature.has("properties") && feature.get("properties").isObject()
+                    ? json.convertValue(feature.get("properties"), Map.class) : Map.of();
+            features.add(new TopoJson.Feature(properties, feature.path("id").asString(null), geometry));
         }
         return features;
     }

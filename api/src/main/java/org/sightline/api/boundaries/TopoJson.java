@@ -64,20 +64,25 @@ final class TopoJson {
                 members.add(object);
             }
             for (JsonNode geometry : members) {
-                Geometry decoded = switch (geometry.path("type").asString()) {
-                    case "Polygon" -> polygon(geometry.get("arcs"));
-                    case "MultiPolygon" -> {
-                        List<Polygon> polygons = new ArrayList<>();
-                        geometry.get("arcs").forEach(p -> polygons.add(polygon(p)));
-                        yield geometries.createMultiPolygon(polygons.toArray(Polygon[]::new));
-                    }
-                    default -> null;
-                };
-                if (decoded != null) {
-                    Map<String, Object> properties = geometry.has("properties")
-                            ? json.convertValue(geometry.get("properties"), Map.class) : Map.of();
-                    features.add(new Feature(properties, geometry.path("id").asString(null), decoded));
+                Geometry decoded;
+                try {
+                    decoded = switch (geometry.path("type").asString()) {
+                        case "Polygon" -> polygon(geometry.get("arcs"));
+                        case "MultiPolygon" -> {
+                            List<Polygon> polygons = new ArrayList<>();
+                            geometry.get("arcs").forEach(p -> polygons.add(polygon(p)));
+                            yield geometries.createMultiPolygon(polygons.toArray(Polygon[]::new));
+                        }
+                        default -> null;
+                    };
+                } catch (RuntimeException e) {
+                    // Arc indexes out of range, missing arcs, rings too short: this feature's geometry is
+                    // unreadable, which the importer reports against its code (null geometry).
+                    decoded = null;
                 }
+                Map<String, Object> properties = geometry.has("properties") && geometry.get("properties").isObject()
+                        ? json.convertValue(geometry.get("properties"), Map.class) : Map.of();
+                features.add(new Feature(properties, geometry.path("id").asString(null), decoded));
             }
         }
         return features;

@@ -67,6 +67,13 @@ public class CodeMappingImporter {
             }
             for (CSVRecord record : parser) {
                 long line = CsvInput.lineOf(record);
+                if (!record.isConsistent()) {
+                    errorCount++;
+                    if (errors.size() < MAX_LISTED) {
+                        errors.add(new MappingError(line, "", "", CsvInput.cellCountProblem(record)));
+                    }
+                    continue;
+                }
                 String organisation = value(record, "organisation");
                 String localCode = value(record, "local_code");
                 String standardCode = value(record, "standard_code");

@@ -48,6 +48,9 @@ class CodelistController {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw new IllegalArgumentException("the codelist could not be read: " + cause.getMessage());
         }
+        if (definition == null) {
+            throw new IllegalArgumentException("the codelist must be a JSON object");
+        }
         Codelists.Revision revision = publisher.publish(definition, caller);
         return ResponseEntity.status(revision.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(codelists.find(definition.code()).orElseThrow());

@@ -37,6 +37,15 @@ public final class CsvInput {
         return record.getRecordNumber() + 1;
     }
 
+    /**
+     * Why a record whose {@link org.apache.commons.csv.CSVRecord#isConsistent() cell count differs
+     * from the header's} cannot be read: a cell too many or too few shifts every column after it.
+     */
+    public static String cellCountProblem(org.apache.commons.csv.CSVRecord record) {
+        return "the row has " + record.size() + " cells but the header has " + record.getParser().getHeaderNames().size()
+                + "; every row needs exactly one cell per column (quote a cell that contains a comma)";
+    }
+
     static Reader withoutByteOrderMark(InputStream input) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         reader.mark(1);

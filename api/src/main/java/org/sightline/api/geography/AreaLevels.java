@@ -32,6 +32,13 @@ final class AreaLevels {
         return Optional.ofNullable(TYPE_BY_ONS_ENTITY.get(entity));
     }
 
+    /** True when both types have a known level and {@code parentType} is finer than {@code childType}. */
+    static boolean finerThan(String parentType, String childType) {
+        Integer parent = GRANULARITY.get(parentType);
+        Integer child = GRANULARITY.get(childType);
+        return parent != null && child != null && parent > child;
+    }
+
     static int granularity(String areaType) {
         return GRANULARITY.getOrDefault(areaType, 100);
     }

@@ -1,11 +1,13 @@
 package org.sightline.api.geography;
 
 import static org.sightline.db.Tables.AREA;
+import static org.sightline.db.Tables.AREA_CLOSURE;
 import static org.sightline.db.Tables.AREA_LINK;
 import static org.sightline.db.Tables.AREA_TYPE;
 import static org.sightline.db.Tables.HIERARCHY;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,24 @@ public class Areas {
 
     Map<String, String> namesOfType(String areaType) {
         return db.select(AREA.CODE, AREA.NAME).from(AREA).where(AREA.AREA_TYPE.eq(areaType)).fetchMap(AREA.CODE, AREA.NAME);
+    }
+
+    /**
+     * For each of the codes that is a known area, the codes of every area it is inside (any
+     * hierarchy, from the closure table; not itself), as modifiable sets.
+     */
+    Map<String, Set<String>> ancestorCodes(Collection<String> codes) {
+        Area descendant = AREA.as("descendant");
+        Area ancestor = AREA.as("ancestor");
+        var wanted = Codes.table(codes, "wanted");
+        Map<String, Set<String>> ancestors = new HashMap<>();
+        db.select(descendant.CODE, ancestor.CODE)
+                .from(wanted)
+                .join(descendant).on(descendant.CODE.eq(Codes.code(wanted)))
+                .join(AREA_CLOSURE).on(AREA_CLOSURE.DESCENDANT_ID.eq(descendant.ID).and(AREA_CLOSURE.DEPTH.gt((short) 0)))
+                .join(ancestor).on(ancestor.ID.eq(AREA_CLOSURE.ANCESTOR_ID))
+                .forEach(r -> ancestors.computeIfAbsent(r.value1(), c -> new HashSet<>()).add(r.value2()));
+        return ancestors;
     }
 
     /** Existing links whose child is one of the codes. */

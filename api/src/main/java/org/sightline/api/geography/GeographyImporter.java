@@ -115,6 +115,10 @@ public class GeographyImporter {
         List<RejectedRow> rejected = new ArrayList<>();
         for (CSVRecord record : parser) {
             long line = CsvInput.lineOf(record);
+            if (!record.isConsistent()) {
+                rejected.add(new RejectedRow(line, CsvInput.cellCountProblem(record)));
+                continue;
+            }
             CandidateRow row = new CandidateRow(line);
             String error = null;
             NewArea previous = null;
@@ -157,6 +161,10 @@ public class GeographyImporter {
         List<RejectedRow> rejected = new ArrayList<>();
         for (CSVRecord record : parser) {
             long line = CsvInput.lineOf(record);
+            if (!record.isConsistent()) {
+                rejected.add(new RejectedRow(line, CsvInput.cellCountProblem(record)));
+                continue;
+            }
             String code = value(record, "area_code");
             String name = value(record, "area_name");
             String type = value(record, "area_type");
@@ -245,6 +253,7 @@ public class GeographyImporter {
         Map<String, NewArea> knownAreas = new HashMap<>(areas.findByCodes(codes));
         Map<String, String> knownParents = new HashMap<>();
         areas.findLinks(codes).forEach(l -> knownParents.put(l.hierarchy() + "|" + l.childCode(), l.parentCode()));
+        Map<String, Set<String>> ancestors = new HashMap<>(areas.ancestorCodes(codes));
 
         Map<String, NewArea> areasToAdd = new LinkedHashMap<>();
         Map<String, NewLink> linksToAdd = new LinkedHashMap<>();
@@ -254,6 +263,9 @@ public class GeographyImporter {
         List<NameDifference> nameDifferences = new ArrayList<>();
         for (CandidateRow row : rows) {
             String conflict = conflictOf(row, knownAreas, knownParents);
+            if (conflict == null) {
+                conflict = cycleOrInversion(row, knownAreas, ancestors);
+            }
             if (conflict != null) {
                 allRejected.add(new RejectedRow(row.line, conflict));
                 continue;
@@ -273,6 +285,7 @@ public class GeographyImporter {
                 String key = link.hierarchy() + "|" + link.childCode();
                 if (knownParents.putIfAbsent(key, link.parentCode()) == null) {
                     linksToAdd.put(key, link);
+                    addAncestry(ancestors, link.childCode(), link.parentCode());
                 } else if (!linksToAdd.containsKey(key)) {
                     linksUnchanged++;
                 }
@@ -286,6 +299,48 @@ public class GeographyImporter {
         allRejected.sort(Comparator.comparingLong(RejectedRow::line));
         return new GeographyImportReport(format, rowsRead, areasToAdd.size(), areasUnchanged,
                 linksToAdd.size(), linksUnchanged, recognised, ignored, allRejected, nameDifferences);
+    }
+
+    /**
+     * Why a row's links would make the geography impossible - an area inside itself (A in B in A; a
+     * country inside its own LSOA) or a coarser area inside a finer one (a country inside a region) -
+     * or null. Queries sum areas up their ancestors, so either would corrupt every later answer.
+     */
+    private static String cycleOrInversion(CandidateRow row, Map<String, NewArea> knownAreas, Map<String, Set<String>> ancestors) {
+        for (NewLink link : row.links) {
+            String childType = typeOf(link.childCode(), row, knownAreas);
+            String parentType = typeOf(link.parentCode(), row, knownAreas);
+            if (childType != null && parentType != null && AreaLevels.finerThan(parentType, childType)) {
+                return "parent area " + link.parentCode() + " is a " + parentType + ", finer than " + link.childCode()
+                        + " (a " + childType + "); an area can only be inside a coarser one";
+            }
+            if (link.childCode().equals(link.parentCode())
+                    || ancestors.getOrDefault(link.parentCode(), Set.of()).contains(link.childCode())) {
+                return "linking " + link.childCode() + " into " + link.parentCode() + " would put " + link.childCode()
+                        + " inside itself (" + link.parentCode() + " is already inside " + link.childCode() + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String typeOf(String code, CandidateRow row, Map<String, NewArea> knownAreas) {
+        NewArea known = knownAreas.get(code);
+        if (known != null) {
+            return known.type();
+        }
+        return row.areas.stream().filter(a -> a.code().equals(code)).map(NewArea::type).findFirst().orElse(null);
+    }
+
+    /** Records that {@code child} (and everything inside it) is now inside {@code parent} and all its ancestors. */
+    private static void addAncestry(Map<String, Set<String>> ancestors, String child, String parent) {
+        Set<String> above = new HashSet<>(ancestors.getOrDefault(parent, Set.of()));
+        above.add(parent);
+        for (Map.Entry<String, Set<String>> entry : ancestors.entrySet()) {
+            if (entry.getKey().equals(child) || entry.getValue().contains(child)) {
+                entry.getValue().addAll(above);
+            }
+        }
+        ancestors.computeIfAbsent(child, c -> new HashSet<>()).addAll(above);
     }
 
     private static String conflictOf(CandidateRow row, Map<String, NewArea> knownAreas, Map<String, String> knownParents) {

@@ -1,11 +1,17 @@
 package org.sightline.api.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.util.Base64;
 import org.sightline.domain.observation.InvalidQueryException;
 
 /** Opaque cursors: the sort key of the last item seen, base64url-encoded, so paging is by key, not offset. */
 public final class Cursors {
+
+    /** Longer than any cursor this API issues (keys are codes and sort values of a few hundred characters at most). */
+    private static final int MAX_CURSOR_LENGTH = 1000;
 
     private Cursors() {
     }
@@ -19,10 +25,31 @@ public final class Cursors {
         if (cursor == null) {
             return null;
         }
+        if (cursor.isEmpty()) {
+            return null;
+        }
+        InvalidQueryException notOurs = new InvalidQueryException("after '" + (cursor.length() > 40 ? cursor.substring(0, 40) + "..." : cursor)
+                + "' is not a cursor returned by this API");
+        if (cursor.length() > MAX_CURSOR_LENGTH) {
+            throw notOurs;
+        }
+        byte[] key;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            key = Base64.getUrlDecoder().decode(cursor);
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("after '" + cursor + "' is not a cursor returned by this API");
+            throw notOurs;
+        }
+        // Our keys are codes and numbers: text without control characters. Anything else was not issued here
+        // (and a NUL would reach the database as a key).
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
+            if (text.chars().anyMatch(c -> c < 0x20)) {
+                throw notOurs;
+            }
+            return text;
+        } catch (CharacterCodingException e) {
+            throw notOurs;
         }
     }
 

@@ -3,7 +3,9 @@ package org.sightline.api.graphql;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.sightline.api.web.CallerMessages;
 import org.sightline.api.web.ConflictException;
+import org.sightline.api.web.DatabaseRefusals;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.NotFoundException;
 import org.slf4j.Logger;
@@ -14,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps exceptions to GraphQL errors with {@code extensions.classification}. Messages of expected
- * errors name the caller's own input; unexpected errors get a generic message (the details, which
- * could contain data, go to the log at a level operators control, never to the caller).
+ * errors name the caller's own input and are logged as one line; unexpected errors get a generic
+ * message (the details, which could contain data, go to the log with their stack trace, never to
+ * the caller).
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -26,6 +29,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         ErrorType type;
         String message = ex.getMessage();
+        String refusedByDatabase = DatabaseRefusals.messageFor(ex);
         if (ex instanceof NotFoundException) {
             type = ErrorType.NOT_FOUND;
         } else if (ex instanceof ForbiddenException) {
@@ -33,11 +37,18 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         } else if (ex instanceof IllegalArgumentException || ex instanceof ConflictException) {
             // A conflict with the current state (e.g. withdrawing a withdrawn release) is the caller's to fix.
             type = ErrorType.BAD_REQUEST;
+        } else if (refusedByDatabase != null) {
+            log.warn("GraphQL field {}: the database refused a value that no check caught ({})", env.getField().getName(), refusedByDatabase);
+            type = ErrorType.BAD_REQUEST;
+            message = refusedByDatabase;
         } else {
             log.error("GraphQL field {} failed", env.getField().getName(), ex);
             type = ErrorType.INTERNAL_ERROR;
             message = "internal error; the operators have been told";
         }
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+        if (type != ErrorType.INTERNAL_ERROR) {
+            log.info("GraphQL field {} refused: {} {}", env.getField().getName(), type, message);
+        }
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(CallerMessages.plain(message)).build();
     }
 }

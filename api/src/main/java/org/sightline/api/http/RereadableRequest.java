@@ -13,13 +13,13 @@ import java.io.SequenceInputStream;
  * A request whose body (or its beginning) was read already, handed on to be read again from the
  * start: the bytes read, then whatever of the original body was not.
  */
-class RereadableRequest extends HttpServletRequestWrapper {
+public class RereadableRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
     private final InputStream rest;
 
     /** A request whose whole body is {@code body}. */
-    RereadableRequest(HttpServletRequest request, byte[] body) {
+    public RereadableRequest(HttpServletRequest request, byte[] body) {
         this(request, body, null);
     }
 

@@ -44,6 +44,9 @@ class RecordIntakeController {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw new IllegalArgumentException("the intake definition could not be read: " + cause.getMessage());
         }
+        if (definition == null) {
+            throw new IllegalArgumentException("the intake definition must be a JSON object");
+        }
         RecordIntakeService.Defined defined = service.define(definition, caller);
         return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK).body(defined);
     }

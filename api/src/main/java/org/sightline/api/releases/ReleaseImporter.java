@@ -34,6 +34,7 @@ import org.sightline.domain.access.Role;
 import org.sightline.api.web.NotFoundException;
 import org.sightline.domain.indicator.MeasureType;
 import org.sightline.domain.time.Period;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,12 +63,19 @@ public class ReleaseImporter {
     private final Releases releases;
     private final ApplicationEventPublisher events;
     private final DataVersion dataVersion;
+    /**
+     * The largest count or denominator a cell may hold. Sums over cells stay exact 64-bit integers
+     * as long as fewer than 9.2 million cells at this maximum meet in one sum.
+     */
+    private final long maxCount;
 
-    ReleaseImporter(Indicators indicators, Releases releases, ApplicationEventPublisher events, DataVersion dataVersion) {
+    ReleaseImporter(Indicators indicators, Releases releases, ApplicationEventPublisher events, DataVersion dataVersion,
+                    @Value("${sightline.limits.max-count:1000000000000}") long maxCount) {
         this.indicators = indicators;
         this.releases = releases;
         this.events = events;
         this.dataVersion = dataVersion;
+        this.maxCount = maxCount;
     }
 
     /** {@link #importRelease(String, InputStream, String, Caller)} of a file in memory. */
@@ -187,6 +195,11 @@ public class ReleaseImporter {
                 Row row = new Row(CsvInput.lineOf(record), record);
                 rows++;
                 long errorsBefore = errors.size();
+                if (!record.isConsistent()) {
+                    // A cell too many or too few shifts every column after it: nothing in the row can be trusted.
+                    errors.add(new ReleaseError(row.line(), "", "", CsvInput.cellCountProblem(record)));
+                    continue;
+                }
                 String areaCode = row.get(columns.area());
                 AreaRow area = null;
                 if (areaCode.isEmpty()) {
@@ -239,8 +252,8 @@ public class ReleaseImporter {
                         valueIndexes[i] = index + 1;
                     }
                 }
-                Long count = wholeNumber(row, "count", columns.count(), errors);
-                Long denominator = wholeNumber(row, "denominator", columns.denominator(), errors);
+                Long count = wholeNumber(row, "count", columns.count(), maxCount, errors);
+                Long denominator = wholeNumber(row, "denominator", columns.denominator(), maxCount, errors);
                 Double value = decimal(row, "value", columns.value(), errors);
                 Double lowerCi = decimal(row, "lower_ci", columns.lowerCi(), errors);
                 Double upperCi = decimal(row, "upper_ci", columns.upperCi(), errors);
@@ -348,7 +361,7 @@ public class ReleaseImporter {
         }
     }
 
-    private static Long wholeNumber(Row row, String column, int index, Problems errors) {
+    private static Long wholeNumber(Row row, String column, int index, long max, Problems errors) {
         String raw = row.get(index);
         if (raw.isEmpty()) {
             return null;
@@ -357,12 +370,12 @@ public class ReleaseImporter {
             errors.add(new ReleaseError(row.line(), column, raw, column + " must be a whole number of 0 or more"));
             return null;
         }
-        try {
-            return Long.parseLong(raw.replace(",", ""));
-        } catch (NumberFormatException e) {
-            errors.add(new ReleaseError(row.line(), column, raw, column + " is too large"));
+        String digits = raw.replace(",", "");
+        if (digits.length() > 18 || Long.parseLong(digits) > max) {
+            errors.add(new ReleaseError(row.line(), column, abbreviated(raw), column + " is larger than the maximum of " + max));
             return null;
         }
+        return Long.parseLong(digits);
     }
 
     private static Double decimal(Row row, String column, int index, Problems errors) {
@@ -374,7 +387,17 @@ public class ReleaseImporter {
             errors.add(new ReleaseError(row.line(), column, raw, column + " must be a number"));
             return null;
         }
-        return Double.parseDouble(raw.replace(",", ""));
+        double parsed = Double.parseDouble(raw.replace(",", ""));
+        if (!Double.isFinite(parsed)) {
+            errors.add(new ReleaseError(row.line(), column, abbreviated(raw), column + " is too large to be a number"));
+            return null;
+        }
+        return parsed;
+    }
+
+    /** A cell's text as an error repeats it: long enough to recognise, never the whole of an enormous cell. */
+    private static String abbreviated(String raw) {
+        return raw.length() > 50 ? raw.substring(0, 50) + "..." : raw;
     }
 
     private static InvalidFileException invalid(Problems errors) {
