@@ -49,6 +49,9 @@ public class GeographyImporter {
     private static final List<String> GENERIC_COLUMNS = List.of("area_code", "area_name", "area_type", "parent_code", "hierarchy");
 
     private final Areas areas;
+    /** area.name is varchar(200). */
+    private static final int MAX_NAME_LENGTH = 200;
+
     private final JsonMapper json;
     private final AreaGrains grains;
 
@@ -134,7 +137,12 @@ public class GeographyImporter {
                     break;
                 }
                 if (!GSS_CODE.matcher(code).matches()) {
-                    error = level.codeColumn + " '" + code + "' is not a 9-character GSS code such as E01000001";
+                    error = level.codeColumn + " '" + (code.length() > 20 ? code.substring(0, 20) + "..." : code)
+                            + "' is not a 9-character GSS code such as E01000001";
+                    break;
+                }
+                if (name.length() > MAX_NAME_LENGTH) {
+                    error = level.nameColumn + " is longer than " + MAX_NAME_LENGTH + " characters";
                     break;
                 }
                 NewArea area = new NewArea(code, repairDoubleEncoding(name), level.type);
@@ -173,8 +181,8 @@ public class GeographyImporter {
             String error = null;
             if (code.isEmpty() || code.length() > 16) {
                 error = "area_code must be 1-16 characters";
-            } else if (name.isEmpty()) {
-                error = "area_name is blank";
+            } else if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+                error = "area_name must be 1-" + MAX_NAME_LENGTH + " characters";
             } else if (!knownTypes.contains(type)) {
                 error = "area_type '" + type + "' is not one of " + new java.util.TreeSet<>(knownTypes);
             } else if (!knownHierarchies.contains(hierarchy)) {
@@ -218,6 +226,8 @@ public class GeographyImporter {
                 rejected.add(new RejectedRow(entry, "'" + code + "' is not an MSOA code (E02, W02 or S02 followed by six digits)"));
             } else if (name.isEmpty()) {
                 rejected.add(new RejectedRow(entry, "MSOA " + code + " has no name"));
+            } else if (name.length() > MAX_NAME_LENGTH) {
+                rejected.add(new RejectedRow(entry, "MSOA " + code + "'s name is longer than " + MAX_NAME_LENGTH + " characters"));
             } else {
                 CandidateRow row = new CandidateRow(entry);
                 row.areas.add(new NewArea(code, name, "msoa"));

@@ -40,6 +40,9 @@ class ReleaseController {
                                            @RequestParam(required = false) String method,
                                            HttpServletRequest request) throws IOException {
         Caller caller = CurrentCaller.of(request);
+        if (fileName != null && fileName.length() > 300) {
+            throw new IllegalArgumentException("X-File-Name is limited to 300 characters");
+        }
         Provenance provenance = provenance(agreement, corrects, reason, method);
         // The body is read as it arrives (a release can be millions of rows), never held whole.
         ReleaseReceipt receipt = importer.importRelease(id, request.getInputStream(), fileName, caller, provenance);
