@@ -30,8 +30,8 @@ public record CharacteristicTypeDefinition(String code, String name, Boolean ord
         if (code == null || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("code '" + code + "' must be lower-case letters, digits and underscores, starting with a letter");
         }
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name is required");
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("name is required, at most 200 characters");
         }
         ordered = Boolean.TRUE.equals(ordered);
         areaDerived = Boolean.TRUE.equals(areaDerived);
@@ -47,8 +47,8 @@ public record CharacteristicTypeDefinition(String code, String name, Boolean ord
             if (v.code().equals("total")) {
                 throw new IllegalArgumentException("'total' is implicit and must not be listed");
             }
-            if (v.label() == null || v.label().isBlank()) {
-                throw new IllegalArgumentException("value '" + v.code() + "' needs a label");
+            if (v.label() == null || v.label().isBlank() || v.label().length() > 200) {
+                throw new IllegalArgumentException("value '" + v.code() + "' needs a label of at most 200 characters");
             }
             if (!seen.add(v.code())) {
                 throw new IllegalArgumentException("value '" + v.code() + "' is listed twice");

@@ -3,8 +3,10 @@ package org.sightline.api.geography;
 import tools.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -263,7 +265,8 @@ public class GeographyImporter {
         Map<String, NewArea> knownAreas = new HashMap<>(areas.findByCodes(codes));
         Map<String, String> knownParents = new HashMap<>();
         areas.findLinks(codes).forEach(l -> knownParents.put(l.hierarchy() + "|" + l.childCode(), l.parentCode()));
-        Map<String, Set<String>> ancestors = new HashMap<>(areas.ancestorCodes(codes));
+        Map<String, Set<String>> ancestors = areas.ancestorCodes(codes);
+        Map<String, List<String>> newParents = new HashMap<>();
 
         Map<String, NewArea> areasToAdd = new LinkedHashMap<>();
         Map<String, NewLink> linksToAdd = new LinkedHashMap<>();
@@ -274,7 +277,7 @@ public class GeographyImporter {
         for (CandidateRow row : rows) {
             String conflict = conflictOf(row, knownAreas, knownParents);
             if (conflict == null) {
-                conflict = cycleOrInversion(row, knownAreas, ancestors);
+                conflict = cycleOrInversion(row, knownAreas, ancestors, newParents);
             }
             if (conflict != null) {
                 allRejected.add(new RejectedRow(row.line, conflict));
@@ -295,7 +298,7 @@ public class GeographyImporter {
                 String key = link.hierarchy() + "|" + link.childCode();
                 if (knownParents.putIfAbsent(key, link.parentCode()) == null) {
                     linksToAdd.put(key, link);
-                    addAncestry(ancestors, link.childCode(), link.parentCode());
+                    newParents.computeIfAbsent(link.childCode(), c -> new ArrayList<>()).add(link.parentCode());
                 } else if (!linksToAdd.containsKey(key)) {
                     linksUnchanged++;
                 }
@@ -316,7 +319,8 @@ public class GeographyImporter {
      * country inside its own LSOA) or a coarser area inside a finer one (a country inside a region) -
      * or null. Queries sum areas up their ancestors, so either would corrupt every later answer.
      */
-    private static String cycleOrInversion(CandidateRow row, Map<String, NewArea> knownAreas, Map<String, Set<String>> ancestors) {
+    private static String cycleOrInversion(CandidateRow row, Map<String, NewArea> knownAreas, Map<String, Set<String>> ancestors,
+                                           Map<String, List<String>> newParents) {
         for (NewLink link : row.links) {
             String childType = typeOf(link.childCode(), row, knownAreas);
             String parentType = typeOf(link.parentCode(), row, knownAreas);
@@ -324,8 +328,7 @@ public class GeographyImporter {
                 return "parent area " + link.parentCode() + " is a " + parentType + ", finer than " + link.childCode()
                         + " (a " + childType + "); an area can only be inside a coarser one";
             }
-            if (link.childCode().equals(link.parentCode())
-                    || ancestors.getOrDefault(link.parentCode(), Set.of()).contains(link.childCode())) {
+            if (inside(link.parentCode(), link.childCode(), ancestors, newParents)) {
                 return "linking " + link.childCode() + " into " + link.parentCode() + " would put " + link.childCode()
                         + " inside itself (" + link.parentCode() + " is already inside " + link.childCode() + ")";
             }
@@ -341,16 +344,28 @@ public class GeographyImporter {
         return row.areas.stream().filter(a -> a.code().equals(code)).map(NewArea::type).findFirst().orElse(null);
     }
 
-    /** Records that {@code child} (and everything inside it) is now inside {@code parent} and all its ancestors. */
-    private static void addAncestry(Map<String, Set<String>> ancestors, String child, String parent) {
-        Set<String> above = new HashSet<>(ancestors.getOrDefault(parent, Set.of()));
-        above.add(parent);
-        for (Map.Entry<String, Set<String>> entry : ancestors.entrySet()) {
-            if (entry.getKey().equals(child) || entry.getValue().contains(child)) {
-                entry.getValue().addAll(above);
+    /**
+     * Whether {@code area} is {@code container} or inside it: up the stored closure (ancestors of
+     * the file's codes) and the links accepted earlier in this file. Each step goes up a hierarchy
+     * a few levels deep, so this is cheap even for a national lookup.
+     */
+    private static boolean inside(String area, String container, Map<String, Set<String>> ancestors, Map<String, List<String>> newParents) {
+        Deque<String> todo = new ArrayDeque<>();
+        todo.push(area);
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (!seen.add(next)) {
+                continue;
             }
+            Set<String> above = ancestors.getOrDefault(next, Set.of());
+            if (next.equals(container) || above.contains(container)) {
+                return true;
+            }
+            above.forEach(todo::push);
+            newParents.getOrDefault(next, List.of()).forEach(todo::push);
         }
-        ancestors.computeIfAbsent(child, c -> new HashSet<>()).addAll(above);
+        return false;
     }
 
     private static String conflictOf(CandidateRow row, Map<String, NewArea> knownAreas, Map<String, String> knownParents) {

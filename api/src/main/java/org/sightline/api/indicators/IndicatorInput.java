@@ -50,12 +50,22 @@ public record IndicatorInput(
     }
 
     public IndicatorDefinition toDefinition() {
+        // The columns' lengths (indicator.slug 100, title 300, unit 100), checked before the database sees them.
+        requireAtMost("id", id, 100);
+        requireAtMost("title", title, 300);
+        requireAtMost("unit", unit, 100);
         return new IndicatorDefinition(id, title, definition, unit,
                 parse(MeasureType.class, measureType, "measureType"),
                 multiplier == null ? 1 : multiplier,
                 parse(Polarity.class, polarity, "polarity"),
                 parse(DisclosureClass.class, disclosureClass, "disclosureClass"),
                 source, licence, methodology, characteristicTypes);
+    }
+
+    private static void requireAtMost(String field, String value, int length) {
+        if (value != null && value.length() > length) {
+            throw new IllegalArgumentException(field + " is limited to " + length + " characters");
+        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
