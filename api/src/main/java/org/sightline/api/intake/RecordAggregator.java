@@ -116,6 +116,11 @@ final class RecordAggregator {
             int[] needColumns = definition.needColumns().stream().mapToInt(c -> header.indexOf(c.name().strip())).toArray();
             for (CSVRecord record : parser) {
                 result.read++;
+                if (!record.isConsistent()) {
+                    // A cell too many or too few shifts every column after it: the row cannot be read safely.
+                    reject(CsvInput.lineOf(record), "", CsvInput.cellCountProblem(record));
+                    continue;
+                }
                 readRecord(record, CsvInput.lineOf(record), date, postcode, slotColumns, needColumns);
                 if (batch.size() >= BATCH) {
                     flush();

@@ -103,9 +103,12 @@ public class PostcodeDirectoryImporter {
                 rowsRead++;
                 long line = CsvInput.lineOf(record);
                 String reason = null;
-                Optional<PostcodeKey> key = PostcodeKey.of(header.postcode(record));
-                KnownArea lsoa = header.lsoa(record, areas);
-                if (key.isEmpty()) {
+                boolean consistent = record.isConsistent();
+                Optional<PostcodeKey> key = consistent ? PostcodeKey.of(header.postcode(record)) : Optional.empty();
+                KnownArea lsoa = consistent ? header.lsoa(record, areas) : null;
+                if (!consistent) {
+                    reason = CsvInput.cellCountProblem(record);
+                } else if (key.isEmpty()) {
                     reason = header.postcodeColumn + " is not a postcode";
                 } else if (lsoa == null) {
                     reason = header.lsoaDescription(record) + " is not an LSOA Sightline knows; load its geography first";

@@ -23,10 +23,21 @@ class BadInputMessagesTest extends SightlineTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RELEASE_HEADER = "area_code,period,count\n";
+    private static final String RELEASES = "/api/v1/indicators/bad-input-counts/releases";
+
+    /** An indicator of this test's own, with no breakdown, that the refused releases are sent to. */
+    @org.junit.jupiter.api.BeforeEach
+    void defineIndicator() {
+        assertThat(admin().post("/api/v1/indicators", """
+                {"id": "bad-input-counts", "title": "Bad input counts", "definition": "d", "unit": "persons",
+                 "measureType": "ADDITIVE_COUNT", "multiplier": 1, "polarity": "NO_JUDGEMENT", "disclosureClass": "OPEN",
+                 "source": "test", "licence": "OGL v3.0", "characteristicTypes": []}""".getBytes(StandardCharsets.UTF_8),
+                "application/json").status()).isIn(200, 201);
+    }
 
     @Test
     void aReleaseRowWithAnExtraCellIsRefusedWithItsLineNotTruncated() {
-        Api.Response response = admin().post("/api/v1/indicators/demo-population/releases",
+        Api.Response response = admin().post(RELEASES,
                 (RELEASE_HEADER + "Z12000001,2022,1,00\n").getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(response.status()).isEqualTo(422);
         JsonNode error = response.body().at("/errors/0");
@@ -36,7 +47,7 @@ class BadInputMessagesTest extends SightlineTest {
 
     @Test
     void countsAboveTheMaximumOrNotFiniteAreLineErrors() {
-        Api.Response huge = admin().post("/api/v1/indicators/demo-population/releases",
+        Api.Response huge = admin().post(RELEASES,
                 (RELEASE_HEADER + "Z12000001,2022,9223372036854775807\n").getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(huge.status()).isEqualTo(422);
         assertThat(huge.body().at("/errors/0/reason").asString()).contains("larger than the maximum of 1000000000000");
@@ -44,7 +55,7 @@ class BadInputMessagesTest extends SightlineTest {
 
     @Test
     void aNulByteInAFileIsRefusedNamingItsLine() {
-        Api.Response response = admin().post("/api/v1/indicators/demo-population/releases",
+        Api.Response response = admin().post(RELEASES,
                 (RELEASE_HEADER + "Z12000001,2022,1\nZ1\u00002000001,2022,1\n").getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().at("/errors/0/line").asLong()).isEqualTo(3);
