@@ -47,7 +47,7 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres postgres,
-                          @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:5s}") Duration connectionTimeout) {
+                          @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:5000}") Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");

@@ -28,9 +28,11 @@ import org.springframework.stereotype.Component;
  * applied, so a limit cannot be dodged by moving values into variables. Each refusal is a
  * BAD_REQUEST error naming the limit and its value.
  *
- * <p>The cost of a field is 1 plus the cost of its selections, multiplied by
- * {@code list-factor} when the field returns a list (a list is assumed to hold that many items):
- * {@code children { parent { children { code } } } } costs far more than its few characters.
+ * <p>A field costs 1 for every item of every list above it: a connection is assumed to give
+ * {@code first} items (its page size), any other list {@code list-factor} items. So
+ * {@code children { parent { children { code } } } } costs far more than its few characters. The
+ * default bounds an answer at about the size of the largest page of observations (10,000 rows of
+ * a few dozen fields), which stays answerable.
  * Introspection ({@code __schema}, {@code __type}) is bounded by the schema and not counted.
  */
 @Component
@@ -46,7 +48,7 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
     private final int maxListValues;
 
     GraphQlLimits(@Value("${sightline.limits.graphql-max-depth:12}") int maxDepth,
-                  @Value("${sightline.limits.graphql-max-cost:20000}") long maxCost,
+                  @Value("${sightline.limits.graphql-max-cost:1000000}") long maxCost,
                   @Value("${sightline.limits.graphql-list-factor:10}") int listFactor,
                   @Value("${sightline.limits.graphql-max-root-fields:20}") int maxRootFields,
                   @Value("${sightline.limits.graphql-max-aliases:20}") int maxAliases,
@@ -93,8 +95,8 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
         }
         if (m.cost() > maxCost) {
             return "the operation's cost is " + (m.cost() == Long.MAX_VALUE ? "beyond counting" : m.cost()) + "; at most " + maxCost
-                    + " is allowed (" + PREFIX + "max-cost: each field costs 1, and the fields below a list count "
-                    + listFactor + " times)";
+                    + " is allowed (" + PREFIX + "max-cost: each field costs 1 for every item of every list above it, a page "
+                    + "counting its first items and any other list " + listFactor + ")";
         }
         return null;
     }
@@ -119,9 +121,7 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
                 long weight = 1;
                 for (QueryVisitorFieldEnvironment above = env.getParentEnvironment(); above != null; above = above.getParentEnvironment()) {
                     depth++;
-                    if (GraphQLTypeUtil.unwrapNonNull(above.getFieldDefinition().getType()) instanceof GraphQLList) {
-                        weight = saturatedMultiply(weight, listFactor);
-                    }
+                    weight = saturatedMultiply(weight, items(above));
                 }
                 cost[0] = saturatedAdd(cost[0], weight);
                 counts[0] = Math.max(counts[0], depth);
@@ -137,6 +137,22 @@ class GraphQlLimits extends SimplePerformantInstrumentation {
             }
         });
         return new Measure(counts[0], cost[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * The items a field is assumed to give the fields below it: a list in a connection (its
+     * {@code edges}) holds the connection's page size ({@code first}, its default included), any
+     * other list {@code list-factor} items; a single value is one.
+     */
+    private long items(QueryVisitorFieldEnvironment field) {
+        if (!(GraphQLTypeUtil.unwrapNonNull(field.getFieldDefinition().getType()) instanceof GraphQLList)) {
+            return 1;
+        }
+        QueryVisitorFieldEnvironment connection = field.getParentEnvironment();
+        if (connection != null && connection.getArguments().get("first") instanceof Number first) {
+            return Math.max(1, first.longValue());
+        }
+        return listFactor;
     }
 
     private static boolean introspection(QueryVisitorFieldEnvironment env) {
