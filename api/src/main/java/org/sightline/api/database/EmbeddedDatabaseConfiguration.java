@@ -46,12 +46,15 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:5000}") Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setPoolName("sightline-embedded");
         config.setMaximumPoolSize(10);
+        // A request waiting for a connection fails within seconds rather than Hikari's 30 s (see docs/limits.md).
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         return new HikariDataSource(config);
     }
 

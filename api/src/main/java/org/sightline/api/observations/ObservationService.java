@@ -15,6 +15,7 @@ import org.sightline.privacy.policy.Treatment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sightline.api.limits.StatementTimeout;
 
 /**
  * Answers an {@link ObservationQuery} for a caller - the one door every number leaves through -
@@ -45,10 +46,11 @@ public class ObservationService {
     private final MarginSuppression marginSuppression;
     private final TransactionTemplate readOnly;
     private final AnswerCache cache;
+    private final StatementTimeout statementTimeout;
 
     ObservationService(QuestionPlanner planner, Observations observations, PublicAnswers publicAnswers, DisclosurePolicies policies,
                        AuditLog audit, PrivacyLedger ledger, MarginSuppression marginSuppression, PlatformTransactionManager transactions,
-                       AnswerCache cache) {
+                       AnswerCache cache, StatementTimeout statementTimeout) {
         this.planner = planner;
         this.observations = observations;
         this.publicAnswers = publicAnswers;
@@ -59,6 +61,7 @@ public class ObservationService {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.cache = cache;
+        this.statementTimeout = statementTimeout;
     }
 
     public List<PublishedObservation> answer(ObservationQuery query, Caller caller) {
@@ -98,6 +101,8 @@ public class ObservationService {
     private Answer readProtectAndPublish(QuestionPlan plan, ObservationQuery query) {
         List<PublishedObservation> published;
         List<Long> releases = List.of();
+        // Computing is where a question can run away: the database cancels it at the timeout.
+        statementTimeout.applyToCurrentTransaction();
         if (plan.source() == QuestionPlan.Source.PUBLIC_TABLES) {
             publicAnswers.requireTables(plan.indicator());
             published = readOnly.execute(status -> publicAnswers.answer(plan.indicator(), plan.resolved()));
