@@ -2,6 +2,7 @@ package org.sightline.api.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.sightline.api.exposure.ExposureSecurity;
 import org.sightline.api.web.ApiError;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json,
+                           ExposureSecurity exposure) throws Exception {
+        // Security headers and CORS (docs/operations.md).
+        exposure.applyTo(http);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -33,6 +37,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/indicators", "/api/v1/indicators/*/releases")
                         .hasAnyRole("ADMIN", "STEWARD")
+                        .requestMatchers(exposure.metricsPath()).access(exposure.metricsAccess())
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> write(json, response,
