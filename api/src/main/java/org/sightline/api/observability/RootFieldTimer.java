@@ -6,6 +6,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.GraphQLNamedType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,9 @@ class RootFieldTimer extends SimplePerformantInstrumentation {
         if (step.getPath().getLevel() != 1) {
             return SimpleInstrumentationContext.noOp();
         }
-        String type = step.getObjectType().getName();
+        // The root step (the parent) holds the operation's type: Query or Mutation.
+        String type = step.getParent() != null && step.getParent().getUnwrappedNonNullType() instanceof GraphQLNamedType named
+                ? named.getName() : "Query";
         String field = step.getFieldDefinition().getName();
         Timer.Sample sample = Timer.start(registry);
         return SimpleInstrumentationContext.whenCompleted((result, failure) -> sample.stop(Timer.builder(METRIC)

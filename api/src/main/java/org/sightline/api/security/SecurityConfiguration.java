@@ -25,8 +25,6 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json,
                            ExposureSecurity exposure) throws Exception {
-        // Security headers and CORS (docs/operations.md).
-        exposure.applyTo(http);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
