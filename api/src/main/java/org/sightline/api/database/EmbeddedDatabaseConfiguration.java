@@ -48,6 +48,9 @@ public class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(dataDirectory)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setCleanDataDirectory(false)
+                // Stopped by the context (destroyMethod), after the graceful shutdown has drained the
+                // requests in flight - not by zonky's own JVM hook, which would stop it under them.
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100");
         // zonky starts PostgreSQL for throwaway test databases: with -F (fsync off) and
