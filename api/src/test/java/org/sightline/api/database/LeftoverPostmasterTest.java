@@ -34,12 +34,18 @@ class LeftoverPostmasterTest {
     static final Path HOME = Path.of("target/leftover-postmaster-home").toAbsolutePath();
     static final Path DATA = HOME.resolve("postgres");
     static final Path PID_FILE = DATA.resolve("postmaster.pid");
+    static Path postgresBinary;
 
     @BeforeAll
     static void aDataDirectoryFromAPreviousRun() throws IOException {
         deleteRecursively(HOME);
         // initdb, start and a clean stop: the state a previous run leaves after a normal shutdown.
-        start(new MockEnvironment()).close();
+        try (EmbeddedPostgres postgres = start(new MockEnvironment())) {
+            // zonky unpacks its binaries once per JVM (perhaps under another test's home): take the
+            // postgres binary from the running postmaster.
+            postgresBinary = Path.of(ProcessHandle.of(LeftoverPostmaster.pidOf(PID_FILE).orElseThrow()).orElseThrow()
+                    .info().command().orElseThrow());
+        }
         assertThat(PID_FILE).doesNotExist();
     }
 
@@ -94,10 +100,7 @@ class LeftoverPostmasterTest {
 
     /** Starts the postgres binary zonky unpacked directly on the data directory, as a process this test does not own. */
     private static long startPostmasterWithoutAnOwner() throws Exception {
-        Path postgres;
-        try (Stream<Path> unpacked = Files.list(HOME.resolve("postgres-binaries"))) {
-            postgres = unpacked.map(d -> d.resolve("bin/postgres")).filter(Files::isExecutable).findFirst().orElseThrow();
-        }
+        Path postgres = postgresBinary;
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
