@@ -78,6 +78,15 @@ class ProductionInstanceTest {
             assertThat(JSON.readTree(refused.body()).get("classification").asString()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain("org.");
 
+            // The same inside GraphQL execution: a body with the word "mutation" skips the public
+            // response cache's version lookup, so the data fetcher is the first to need the database.
+            asked = Instant.now();
+            HttpResponse<String> inGraphQl = send(HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ areas(search: \\\"mutation\\\") { totalCount } }\"}")));
+            assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+            assertThat(inGraphQl.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(inGraphQl.body()).get("classification").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+
             Instant checked = Instant.now();
             HttpResponse<String> readiness = send(get("/actuator/health/readiness"));
             assertThat(Duration.between(checked, Instant.now())).isLessThan(Duration.ofSeconds(10));
