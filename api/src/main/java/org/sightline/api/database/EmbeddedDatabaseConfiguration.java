@@ -72,13 +72,15 @@ public class EmbeddedDatabaseConfiguration {
      * database is back.
      */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, Environment environment) {
+    DataSource dataSource(EmbeddedPostgres postgres, Environment environment,
+                          @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:5000}") Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setPoolName("sightline-embedded");
         config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
-        config.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 3000L));
+        // A request waiting for a connection fails within seconds rather than Hikari's 30 s (see docs/limits.md).
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setValidationTimeout(environment.getProperty("spring.datasource.hikari.validation-timeout", Long.class, 2000L));
         config.addDataSourceProperty("loginTimeout", environment.getProperty("sightline.database.login-timeout", Integer.class, 5));
         config.addDataSourceProperty("connectTimeout", environment.getProperty("sightline.database.login-timeout", Integer.class, 5));

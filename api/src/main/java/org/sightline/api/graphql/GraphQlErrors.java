@@ -1,8 +1,10 @@
 package org.sightline.api.graphql;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.sightline.api.limits.StatementTimeout;
 import org.sightline.api.web.ConflictException;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.api.web.NotFoundException;
@@ -22,9 +24,18 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    /** A question stopped at the statement timeout (HTTP would say 503): not an internal error. */
+    static final ErrorClassification TIMEOUT = ErrorClassification.errorClassification("TIMEOUT");
+
+    private final StatementTimeout statementTimeout;
+
+    GraphQlErrors(StatementTimeout statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        ErrorType type;
+        graphql.ErrorClassification type;
         String message = ex.getMessage();
         if (ex instanceof NotFoundException) {
             type = ErrorType.NOT_FOUND;
@@ -33,6 +44,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         } else if (ex instanceof IllegalArgumentException || ex instanceof ConflictException) {
             // A conflict with the current state (e.g. withdrawing a withdrawn release) is the caller's to fix.
             type = ErrorType.BAD_REQUEST;
+        } else if (StatementTimeout.cancelled(ex)) {
+            // The database cancelled the question at the statement timeout: the caller's to narrow.
+            log.warn("GraphQL field {} ran out of time: {}", env.getField().getName(), statementTimeout.refusal());
+            type = TIMEOUT;
+            message = statementTimeout.refusal();
         } else {
             log.error("GraphQL field {} failed", env.getField().getName(), ex);
             type = ErrorType.INTERNAL_ERROR;

@@ -115,10 +115,18 @@ public class PublicResponseCache extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         chain.doFilter(new RereadableRequest(request, question), recorded);
         byte[] body = recorded.getContentAsByteArray();
-        if (recorded.getStatus() == HttpServletResponse.SC_OK && body.length <= MAX_ANSWER_BYTES && recorded.getContentType() != null) {
+        if (recorded.getStatus() == HttpServletResponse.SC_OK && body.length <= MAX_ANSWER_BYTES && recorded.getContentType() != null
+                && !timedOut(body)) {
             responses.put(key, new Stored(recorded.getContentType(), body));
         }
         recorded.copyBodyToResponse();
+    }
+
+    /** Whether a response reports a question stopped at the statement timeout: asked again later, it may be answered. */
+    private static boolean timedOut(byte[] body) {
+        // Errors come first in a GraphQL response, so only a response that starts with them is searched.
+        return body.length > 10 && new String(body, 0, 10, StandardCharsets.UTF_8).startsWith("{\"errors\"")
+                && new String(body, StandardCharsets.UTF_8).contains("\"classification\":\"TIMEOUT\"");
     }
 
     private String digest(byte[] question, HttpServletRequest request) {

@@ -16,6 +16,7 @@ import org.sightline.privacy.policy.Treatment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sightline.api.limits.StatementTimeout;
 
 /**
  * Answers an {@link ObservationQuery} for a caller - the one door every number leaves through -
@@ -46,11 +47,12 @@ public class ObservationService {
     private final MarginSuppression marginSuppression;
     private final TransactionTemplate readOnly;
     private final AnswerCache cache;
+    private final StatementTimeout statementTimeout;
     private final PrivacyMetrics metrics;
 
     ObservationService(QuestionPlanner planner, Observations observations, PublicAnswers publicAnswers, DisclosurePolicies policies,
                        AuditLog audit, PrivacyLedger ledger, MarginSuppression marginSuppression, PlatformTransactionManager transactions,
-                       AnswerCache cache, PrivacyMetrics metrics) {
+                       AnswerCache cache, StatementTimeout statementTimeout, PrivacyMetrics metrics) {
         this.planner = planner;
         this.observations = observations;
         this.publicAnswers = publicAnswers;
@@ -61,6 +63,7 @@ public class ObservationService {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.cache = cache;
+        this.statementTimeout = statementTimeout;
         this.metrics = metrics;
     }
 
@@ -101,6 +104,8 @@ public class ObservationService {
     private Answer readProtectAndPublish(QuestionPlan plan, ObservationQuery query) {
         List<PublishedObservation> published;
         List<Long> releases = List.of();
+        // Computing is where a question can run away: the database cancels it at the timeout.
+        statementTimeout.applyToCurrentTransaction();
         if (plan.source() == QuestionPlan.Source.PUBLIC_TABLES) {
             publicAnswers.requireTables(plan.indicator());
             published = readOnly.execute(status -> publicAnswers.answer(plan.indicator(), plan.resolved()));

@@ -3,6 +3,7 @@ package org.sightline.api.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.sightline.api.exposure.ExposureSecurity;
+import org.sightline.api.limits.RateLimiter;
 import org.sightline.api.web.ApiError;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json,
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json, RateLimiter rateLimiter,
                            ExposureSecurity exposure) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new CallerFilter(apiKeys, bearerTokens, json), AnonymousAuthenticationFilter.class)
+                // Keys and tokens are charged once their caller is known (the public earlier, by IP).
+                .addFilterAfter(rateLimiter.forCallersWithCredentials(), CallerFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/geography", "/api/v1/characteristic-types", "/api/v1/boundaries")
                         .hasRole("ADMIN")
