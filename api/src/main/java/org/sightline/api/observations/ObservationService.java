@@ -1,6 +1,7 @@
 package org.sightline.api.observations;
 
 import java.util.List;
+import org.sightline.api.observability.PrivacyMetrics;
 import org.sightline.api.privacy.AuditLog;
 import org.sightline.api.privacy.DisclosurePolicies;
 import org.sightline.api.privacy.PrivacyLedger;
@@ -47,10 +48,11 @@ public class ObservationService {
     private final TransactionTemplate readOnly;
     private final AnswerCache cache;
     private final StatementTimeout statementTimeout;
+    private final PrivacyMetrics metrics;
 
     ObservationService(QuestionPlanner planner, Observations observations, PublicAnswers publicAnswers, DisclosurePolicies policies,
                        AuditLog audit, PrivacyLedger ledger, MarginSuppression marginSuppression, PlatformTransactionManager transactions,
-                       AnswerCache cache, StatementTimeout statementTimeout) {
+                       AnswerCache cache, StatementTimeout statementTimeout, PrivacyMetrics metrics) {
         this.planner = planner;
         this.observations = observations;
         this.publicAnswers = publicAnswers;
@@ -62,6 +64,7 @@ public class ObservationService {
         this.readOnly.setReadOnly(true);
         this.cache = cache;
         this.statementTimeout = statementTimeout;
+        this.metrics = metrics;
     }
 
     public List<PublishedObservation> answer(ObservationQuery query, Caller caller) {
@@ -140,6 +143,7 @@ public class ObservationService {
                 ledger.chargeOnce(caller, plan.indicator().dbId(), rho, query.toString(), "releases " + releases);
             }
         }
+        metrics.published(caller.role(), plan.treatment(), published, p -> p.disclosure().status());
         long exactCells = published.stream().filter(p -> p.disclosure().status() == DisclosureStatus.EXACT).count();
         if (plan.indicator().definition().disclosureClass() != DisclosureClass.OPEN && exactCells > 0) {
             audit.exactValuesSeen(caller, plan.agreementId(), plan.indicator().dbId(), query.toString(), (int) exactCells);

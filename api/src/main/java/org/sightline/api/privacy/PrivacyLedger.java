@@ -6,6 +6,7 @@ import static org.sightline.db.Tables.PRIVACY_LEDGER;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.jooq.DSLContext;
+import org.sightline.api.observability.PrivacyMetrics;
 import org.jooq.impl.DSL;
 import org.sightline.api.web.ForbiddenException;
 import org.sightline.domain.access.Caller;
@@ -25,10 +26,12 @@ public class PrivacyLedger {
 
     private final DSLContext db;
     private final PrivacySettings settings;
+    private final PrivacyMetrics metrics;
 
-    PrivacyLedger(DSLContext db, PrivacySettings settings) {
+    PrivacyLedger(DSLContext db, PrivacySettings settings, PrivacyMetrics metrics) {
         this.db = db;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /**
@@ -62,6 +65,7 @@ public class PrivacyLedger {
         db.insertInto(PRIVACY_CHARGE, PRIVACY_CHARGE.CALLER, PRIVACY_CHARGE.INDICATOR_ID, PRIVACY_CHARGE.RHO, PRIVACY_CHARGE.QUERY,
                         PRIVACY_CHARGE.QUESTION_SHA256)
                 .values(caller.id(), indicatorId, amount, canonicalQuery, questionSha256).execute();
+        metrics.budgetSpent(caller.role(), amount.doubleValue());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sightline.api.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.sightline.api.exposure.ExposureSecurity;
 import org.sightline.api.limits.RateLimiter;
 import org.sightline.api.web.ApiError;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json, RateLimiter rateLimiter)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, BearerTokens bearerTokens, JsonMapper json, RateLimiter rateLimiter,
+                           ExposureSecurity exposure) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -37,6 +38,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/indicators", "/api/v1/indicators/*/releases")
                         .hasAnyRole("ADMIN", "STEWARD")
+                        .requestMatchers(exposure.metricsPath()).access(exposure.metricsAccess())
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> write(json, response,
