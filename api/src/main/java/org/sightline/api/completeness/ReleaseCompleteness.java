@@ -99,15 +99,19 @@ class ReleaseCompleteness {
 
     private void computeLogged(long releaseId) {
         try {
-            ownTransaction.executeWithoutResult(status -> compute(releaseId));
+            // The public's questions are asked first, each in its own transaction: a refused one
+            // (e.g. a breakdown the public's tables leave out) must not mark the transaction that
+            // stores the rows as rollback-only.
+            Map<Integer, Row> rows = compute(releaseId);
+            ownTransaction.executeWithoutResult(status -> store(releaseId, rows));
         } catch (RuntimeException e) {
             // The release is published whatever happens here; the next start-up tries again.
             log.warn("completeness of release {} not computed: {}", releaseId, e.toString());
         }
     }
 
-    /** One row per characteristic type of the release's indicator. */
-    private void compute(long releaseId) {
+    /** One row per characteristic type of the release's indicator, by characteristic type id. */
+    private Map<Integer, Row> compute(long releaseId) {
         var release = db.fetchOne("""
                 SELECT i.id, i.slug, i.measure_type,
                        (SELECT coalesce(array_agg(p.code ORDER BY p.start_date), '{}') FROM release_period rp
@@ -134,12 +138,20 @@ class ReleaseCompleteness {
                         unknown.add(r.get("value_code", String.class));
                     }
                 });
+        Map<Integer, Row> rows = new LinkedHashMap<>();
+        for (var type : types.entrySet()) {
+            rows.put(type.getKey(), "NON_ADDITIVE".equals(release.get("measure_type", String.class))
+                    ? Row.recordedWithoutShare("a NON_ADDITIVE value (a score) has no count to share among values")
+                    : rowFor(indicator, type.getValue(), unknownCodes.get(type.getValue()), periods, topLevel));
+        }
+        return rows;
+    }
+
+    private void store(long releaseId, Map<Integer, Row> rows) {
         db.execute("DELETE FROM release_completeness WHERE release_id = ?", releaseId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (var type : types.entrySet()) {
-            Row row = "NON_ADDITIVE".equals(release.get("measure_type", String.class))
-                    ? Row.recordedWithoutShare("a NON_ADDITIVE value (a score) has no count to share among values")
-                    : rowFor(indicator, type.getValue(), unknownCodes.get(type.getValue()), periods, topLevel);
+        for (var type : rows.entrySet()) {
+            Row row = type.getValue();
             db.insertInto(RELEASE_COMPLETENESS)
                     .set(RELEASE_COMPLETENESS.RELEASE_ID, releaseId)
                     .set(RELEASE_COMPLETENESS.CHARACTERISTIC_TYPE_ID, type.getKey())
@@ -169,8 +181,11 @@ class ReleaseCompleteness {
         }
         List<PublishedObservation> answer;
         try {
-            answer = observations.answer(new ObservationQuery(indicator, AreaSelector.within(null, topLevel),
-                    PeriodSelector.of(false, periods, null, null), List.of(type), List.of()), Caller.PUBLIC);
+            // In a transaction of its own: a refusal rolls back only this question, and the caller
+            // (possibly the publishing transaction's after-commit phase) is never joined.
+            answer = ownTransaction.execute(status -> observations.answer(new ObservationQuery(indicator,
+                    AreaSelector.within(null, topLevel), PeriodSelector.of(false, periods, null, null), List.of(type), List.of()),
+                    Caller.PUBLIC));
         } catch (RuntimeException refused) {
             return Row.recordedWithoutShare("no share derived: the public's question at " + topLevel + " level is refused ("
                     + refused.getMessage() + ")");
