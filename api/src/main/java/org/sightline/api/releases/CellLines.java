@@ -19,13 +19,20 @@ final class CellLines {
 
     private final int[] bitsPerSlot;
     private final boolean packable;
+    private final int maxTracked;
     private long[] keys;
     private int[] lines;
     private int size;
     private final Map<List<Integer>, Long> unpacked = new HashMap<>();
 
-    /** @param valuesPerSlot how many values each characteristic slot can hold, in slot order */
-    CellLines(int[] valuesPerSlot) {
+    /**
+     * @param valuesPerSlot how many values each characteristic slot can hold, in slot order
+     * @param maxTracked    the most cells whose line is kept (memory stays bounded whatever the file's
+     *                      size: about 25 bytes a cell); a repeat of a cell past it is not seen here
+     *                      and is left to the database's unique key on the cells
+     */
+    CellLines(int[] valuesPerSlot, int maxTracked) {
+        this.maxTracked = maxTracked;
         bitsPerSlot = new int[valuesPerSlot.length];
         int bits = 32 + 10; // area id, period index
         for (int i = 0; i < valuesPerSlot.length; i++) {
@@ -54,6 +61,11 @@ final class CellLines {
             for (int i = 0; i < valueIndexes.length; i++) {
                 key[2 + i] = valueIndexes[i];
             }
+            // Boxed keys cost ten times a packed one: a tenth as many are kept.
+            if (unpacked.size() >= maxTracked / 10) {
+                Long earlier = unpacked.get(List.of(key));
+                return earlier == null ? -1 : earlier;
+            }
             Long earlier = unpacked.putIfAbsent(List.of(key), line);
             return earlier == null ? -1 : earlier;
         }
@@ -64,6 +76,9 @@ final class CellLines {
         int mask = keys.length - 1;
         for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
             if (keys[slot] == EMPTY) {
+                if (size >= maxTracked) {
+                    return -1;
+                }
                 keys[slot] = key;
                 lines[slot] = Math.toIntExact(line);
                 if (++size * 2 > keys.length) {

@@ -68,9 +68,12 @@ public class ReleaseImporter {
      * as long as fewer than 9.2 million cells at this maximum meet in one sum.
      */
     private final long maxCount;
+    private final int cellsCheckedByLine;
 
     ReleaseImporter(Indicators indicators, Releases releases, ApplicationEventPublisher events, DataVersion dataVersion,
-                    @Value("${sightline.limits.max-count:1000000000000}") long maxCount) {
+                    @Value("${sightline.limits.max-count:1000000000000}") long maxCount,
+                    @Value("${sightline.limits.release-cells-checked-by-line:2000000}") int cellsCheckedByLine) {
+        this.cellsCheckedByLine = cellsCheckedByLine;
         this.indicators = indicators;
         this.releases = releases;
         this.events = events;
@@ -177,7 +180,7 @@ public class ReleaseImporter {
         long releaseId = releases.reserveReleaseId();
         Map<String, AreaRow> areas = releases.allAreas();
         int[] valuesPerSlot = types.stream().mapToInt(t -> t.values().size()).toArray();
-        CellLines cellLines = new CellLines(valuesPerSlot);
+        CellLines cellLines = new CellLines(valuesPerSlot, cellsCheckedByLine);
         Map<String, Integer> periodIds = new LinkedHashMap<>();
         Map<String, Integer> periodIndexes = new HashMap<>();
         String areaType = null;
@@ -279,18 +282,39 @@ public class ReleaseImporter {
             throw new InvalidFileException("the file is not valid CSV: " + e.getMessage(), List.of());
         } catch (RuntimeException e) {
             cells.cancel();
-            throw e;
+            throw repeatedCellOr(e);
         }
         if (!errors.isEmpty()) {
             cells.cancel();
             throw invalid(errors);
         }
-        cells.close();
+        try {
+            cells.close();
+        } catch (RuntimeException e) {
+            cells.cancel();
+            throw repeatedCellOr(e);
+        }
         if (rows == 0) {
             throw new InvalidFileException("the file has a header but no rows", List.of());
         }
         return new StoredFile(releaseId, rows, areaType, new LinkedHashSet<>(periodIds.values()),
                 periodIds.keySet().stream().map(code -> Period.parse(code).code()).distinct().toList());
+    }
+
+    /**
+     * A repeated cell the lines kept in memory did not cover (a file of more cells than
+     * {@code sightline.limits.release-cells-checked-by-line}) is refused by the cells' unique key
+     * while they are copied in: the caller's mistake, said as such.
+     */
+    private RuntimeException repeatedCellOr(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return new InvalidFileException("two rows of the file are for the same cell (area, period and characteristics); "
+                        + "in a file of more than " + cellsCheckedByLine + " cells a repeated cell is found as the cells are "
+                        + "stored, which cannot say on which lines", List.of());
+            }
+        }
+        return e;
     }
 
     private static int indexOf(StoredType type, String code) {
