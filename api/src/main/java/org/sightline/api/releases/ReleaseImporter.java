@@ -37,6 +37,7 @@ import org.sightline.domain.time.Period;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
@@ -122,14 +123,20 @@ public class ReleaseImporter {
         Integer agreementId = provenance.agreementCode() == null ? null : agreementOf(indicator, uploader, provenance.agreementCode());
         List<String> correctedPeriods = provenance.isCorrection() ? correctable(indicator, provenance.correctsRelease()) : List.of();
         MessageDigest sha256 = sha256();
+        // Whether the file was released before is known only once it is read (its hash), and its
+        // cells are stored while it is read: a savepoint lets a re-sent file leave nothing behind
+        // without rolling back a transaction this import joined (the demo loader's, on a restart).
+        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+        Object beforeCells = transaction.createSavepoint();
         StoredFile stored = store(indicator, new DigestInputStream(file, sha256));
         String digest = HexFormat.of().formatHex(sha256.digest());
         Optional<ReleaseReceipt> existing = releases.findByFile(indicator, digest);
         if (existing.isPresent()) {
             // The same file again: forget the copy just stored, answer with the release it made.
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            transaction.rollbackToSavepoint(beforeCells);
             return existing.get();
         }
+        transaction.releaseSavepoint(beforeCells);
         if (!correctedPeriods.isEmpty()) {
             List<String> missing = new ArrayList<>(correctedPeriods);
             missing.removeAll(stored.periodCodes());
