@@ -37,9 +37,10 @@ import org.sightline.domain.time.Period;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a release: a tidy CSV of observations at the finest grain,
@@ -70,11 +71,16 @@ public class ReleaseImporter {
      */
     private final long maxCount;
     private final int cellsCheckedByLine;
+    /** A nested transaction (a savepoint in the caller's): what a re-sent file stored is undone alone. */
+    private final TransactionTemplate savepoint;
 
     ReleaseImporter(Indicators indicators, Releases releases, ApplicationEventPublisher events, DataVersion dataVersion,
+                    PlatformTransactionManager transactions,
                     @Value("${sightline.limits.max-count:1000000000000}") long maxCount,
                     @Value("${sightline.limits.release-cells-checked-by-line:2000000}") int cellsCheckedByLine) {
         this.cellsCheckedByLine = cellsCheckedByLine;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.indicators = indicators;
         this.releases = releases;
         this.events = events;
@@ -126,17 +132,21 @@ public class ReleaseImporter {
         // Whether the file was released before is known only once it is read (its hash), and its
         // cells are stored while it is read: a savepoint lets a re-sent file leave nothing behind
         // without rolling back a transaction this import joined (the demo loader's, on a restart).
-        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
-        Object beforeCells = transaction.createSavepoint();
-        StoredFile stored = store(indicator, new DigestInputStream(file, sha256));
-        String digest = HexFormat.of().formatHex(sha256.digest());
+        String[] fileDigest = new String[1];
+        StoredFile stored = savepoint.execute(status -> {
+            StoredFile cells = store(indicator, new DigestInputStream(file, sha256));
+            fileDigest[0] = HexFormat.of().formatHex(sha256.digest());
+            if (releases.findByFile(indicator, fileDigest[0]).isPresent()) {
+                // The same file again: forget the copy just stored (back to the savepoint).
+                status.setRollbackOnly();
+            }
+            return cells;
+        });
+        String digest = fileDigest[0];
         Optional<ReleaseReceipt> existing = releases.findByFile(indicator, digest);
         if (existing.isPresent()) {
-            // The same file again: forget the copy just stored, answer with the release it made.
-            transaction.rollbackToSavepoint(beforeCells);
             return existing.get();
         }
-        transaction.releaseSavepoint(beforeCells);
         if (!correctedPeriods.isEmpty()) {
             List<String> missing = new ArrayList<>(correctedPeriods);
             missing.removeAll(stored.periodCodes());

@@ -36,6 +36,8 @@ class RepeatedCellsPastMemoryTest extends SightlineTest {
     DataVersion dataVersion;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void aCellRepeatedPastTheRememberedOnesIsRefusedAndNothingIsPublished() {
@@ -53,7 +55,7 @@ class RepeatedCellsPastMemoryTest extends SightlineTest {
         body.put("characteristicTypes", List.of("sex"));
         assertThat(admin().postJson("/api/v1/indicators", body).status()).isIn(200, 201);
         // Remembers two cells only; the fourth row repeats the third.
-        ReleaseImporter importer = new ReleaseImporter(indicators, releases, events, dataVersion, 1_000_000_000_000L, 2);
+        ReleaseImporter importer = new ReleaseImporter(indicators, releases, events, dataVersion, transactions, 1_000_000_000_000L, 2);
         String file = "area_code,period,sex,count\nZ01000001,2021,F,1\nZ01000001,2021,M,2\nZ01000002,2021,F,3\nZ01000002,2021,F,4\n";
 
         Throwable refused = catchThrowable(() -> transaction.executeWithoutResult(status -> importer.importRelease("test-repeated-cells",
