@@ -4,9 +4,6 @@ import static org.sightline.db.Tables.AREA;
 import static org.sightline.db.Tables.POSTCODE_DIRECTORY;
 import static org.sightline.db.Tables.POSTCODE_DIRECTORY_LOAD;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.sightline.api.database.CopyStream;
 import org.springframework.stereotype.Repository;
 
 /** The postcode directory in PostgreSQL: postcode keys mapped to areas, and the vintages loaded. */
@@ -156,12 +151,12 @@ public class PostcodeDirectory {
      */
     final class Staging implements AutoCloseable {
 
-        private static final int FLUSH_AT = 1 << 16;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 256);
-        private Connection connection;
-        private CopyIn copy;
+        private final CopyStream stream = new CopyStream(db,
+                "COPY postcode_staging (line, postcode_key, sector, lsoa_id, ward_id, oa_id, terminated) FROM STDIN (FORMAT csv)",
+                "the postcode directory");
 
         void write(long line, long key, String sector, int lsoaId, Integer wardId, Integer oaId, boolean terminated) {
+            StringBuilder buffer = stream.buffer();
             buffer.append(line).append(',').append(key).append(',').append(sector).append(',').append(lsoaId).append(',');
             if (wardId != null) {
                 buffer.append(wardId);
@@ -171,64 +166,17 @@ public class PostcodeDirectory {
                 buffer.append(oaId);
             }
             buffer.append(',').append(terminated).append('\n');
-            if (buffer.length() >= FLUSH_AT) {
-                flush();
-            }
-        }
-
-        private void flush() {
-            if (buffer.isEmpty()) {
-                return;
-            }
-            try {
-                if (copy == null) {
-                    connection = db.configuration().connectionProvider().acquire();
-                    copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                            "COPY postcode_staging (line, postcode_key, sector, lsoa_id, ward_id, oa_id, terminated) FROM STDIN (FORMAT csv)");
-                }
-                byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                buffer.setLength(0);
-            } catch (SQLException e) {
-                throw new DataAccessException("storing the postcode directory failed: " + e.getMessage(), e);
-            }
+            stream.rowWritten();
         }
 
         /** Abandons what was sent (the transaction is rolled back). */
         void cancel() {
-            buffer.setLength(0);
-            if (copy != null) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction is being rolled back
-                } finally {
-                    copy = null;
-                    release();
-                }
-            }
+            stream.cancel();
         }
 
         @Override
         public void close() {
-            flush();
-            if (copy != null) {
-                try {
-                    copy.endCopy();
-                } catch (SQLException e) {
-                    throw new DataAccessException("storing the postcode directory failed: " + e.getMessage(), e);
-                } finally {
-                    copy = null;
-                    release();
-                }
-            }
-        }
-
-        private void release() {
-            if (connection != null) {
-                db.configuration().connectionProvider().release(connection);
-                connection = null;
-            }
+            stream.close();
         }
     }
 }

@@ -6,9 +6,6 @@ import static org.sightline.db.Tables.PERIOD;
 import static org.sightline.db.Tables.RELEASE;
 import static org.sightline.db.Tables.RELEASE_PERIOD;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,9 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jooq.exception.DataAccessException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.sightline.api.database.CopyStream;
 import org.sightline.api.indicators.StoredIndicator;
 import org.sightline.db.tables.records.ReleaseRecord;
 import org.sightline.domain.time.Period;
@@ -171,14 +166,11 @@ public class Releases {
     /** One release's cells on their way into {@code observation}; close or {@link #cancel} it. */
     final class CellWriter implements AutoCloseable {
 
-        private static final int FLUSH_AT = 1 << 16;
         private static final String COPY = "COPY observation (release_id, indicator_id, area_id, period_id, c1_value_id, c2_value_id, "
                 + "c3_value_id, c4_value_id, count, denominator, value, lower_ci, upper_ci) FROM STDIN (FORMAT csv)";
 
         private final String prefix;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 512);
-        private Connection connection;
-        private CopyIn copy;
+        private final CopyStream stream = new CopyStream(db, COPY, "the release's cells");
         private long rows;
 
         private CellWriter(long releaseId, int indicatorId) {
@@ -186,6 +178,7 @@ public class Releases {
         }
 
         void write(int areaId, int periodId, int[] valueIds, Long count, Long denominator, Double value, Double lowerCi, Double upperCi) {
+            StringBuilder buffer = stream.buffer();
             buffer.append(prefix).append(areaId).append(',').append(periodId);
             for (int i = 0; i < 4; i++) {
                 buffer.append(',');
@@ -193,23 +186,21 @@ public class Releases {
                     buffer.append(valueIds[i]);
                 }
             }
-            appendNumber(count);
-            appendNumber(denominator);
-            appendNumber(value);
-            appendNumber(lowerCi);
-            appendNumber(upperCi);
+            appendNumber(buffer, count);
+            appendNumber(buffer, denominator);
+            appendNumber(buffer, value);
+            appendNumber(buffer, lowerCi);
+            appendNumber(buffer, upperCi);
             buffer.append('\n');
             rows++;
-            if (buffer.length() >= FLUSH_AT) {
-                flush();
-            }
+            stream.rowWritten();
         }
 
         long rows() {
             return rows;
         }
 
-        private void appendNumber(Object number) {
+        private static void appendNumber(StringBuilder buffer, Object number) {
             buffer.append(',');
             if (number != null) {
                 buffer.append(number);
@@ -218,61 +209,17 @@ public class Releases {
 
         /** Sends what is buffered and ends the COPY, so the connection can run other statements. */
         void pause() {
-            flush();
-            if (copy != null) {
-                try {
-                    copy.endCopy();
-                } catch (SQLException e) {
-                    throw new DataAccessException("storing the release's cells failed: " + e.getMessage(), e);
-                } finally {
-                    copy = null;
-                    releaseConnection();
-                }
-            }
+            stream.pause();
         }
 
         /** Abandons the cells sent (the transaction is rolled back anyway). */
         void cancel() {
-            buffer.setLength(0);
-            if (copy != null) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction is being rolled back
-                } finally {
-                    copy = null;
-                    releaseConnection();
-                }
-            }
+            stream.cancel();
         }
 
         @Override
         public void close() {
-            pause();
-        }
-
-        private void flush() {
-            if (buffer.isEmpty()) {
-                return;
-            }
-            try {
-                if (copy == null) {
-                    connection = db.configuration().connectionProvider().acquire();
-                    copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-                }
-                byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                buffer.setLength(0);
-            } catch (SQLException e) {
-                throw new DataAccessException("storing the release's cells failed: " + e.getMessage(), e);
-            }
-        }
-
-        private void releaseConnection() {
-            if (connection != null) {
-                db.configuration().connectionProvider().release(connection);
-                connection = null;
-            }
+            stream.close();
         }
     }
 
