@@ -42,12 +42,12 @@ class OverlayGraphQlController {
     }
 
     @QueryMapping
-    Overlay overlay(@Argument String x, @Argument String y, @Argument Map<String, Object> areas, @Argument String period,
+    Overlay overlay(@Argument String x, @Argument String y, @Argument ObservationQueryInput.AreaSelectorInput areas, @Argument String period,
                     @ContextValue Caller caller) {
         if (x.equals(y)) {
             throw new InvalidQueryException("overlay needs two different indicators");
         }
-        AreaSelector selector = ObservationQueryInput.areaSelector(areas);
+        AreaSelector selector = areas.toSelector();
         PeriodSelector periods = period == null ? PeriodSelector.LATEST : PeriodSelector.of(null, List.of(period), null, null);
         Map<String, PublishedObservation> xs = byArea(observations.answer(new ObservationQuery(x, selector, periods, List.of(), List.of()), caller));
         Map<String, PublishedObservation> ys = byArea(observations.answer(new ObservationQuery(y, selector, periods, List.of(), List.of()), caller));

@@ -12,7 +12,6 @@ import org.sightline.api.observations.PublishedObservation;
 import org.sightline.domain.access.Caller;
 import org.sightline.domain.indicator.IndicatorDefinition;
 import org.sightline.domain.indicator.MeasureType;
-import org.sightline.domain.indicator.Polarity;
 import org.sightline.domain.observation.AreaRef;
 import org.sightline.domain.observation.CharacteristicRef;
 import org.sightline.domain.observation.ObservationQuery;
@@ -20,7 +19,7 @@ import org.sightline.domain.observation.PeriodSelector;
 import org.sightline.domain.statistics.ProportionTrendPoint;
 import org.sightline.domain.statistics.RecentTrends;
 import org.sightline.domain.statistics.TrendAssessment;
-import org.sightline.domain.statistics.TrendDirection;
+import org.sightline.domain.statistics.TrendClassification;
 import org.sightline.domain.statistics.ValueTrendPoint;
 import org.sightline.domain.time.Period;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -41,7 +40,7 @@ class TrendGraphQlController {
 
     /** One series. */
     record Trend(AreaRef area, List<CharacteristicRef> characteristics, List<PublishedObservation> points, Double change,
-                 String classification) {
+                 TrendClassification recentTrend, String classification) {
     }
 
     private static final int POINTS_NEEDED = 5;
@@ -73,15 +72,16 @@ class TrendGraphQlController {
             PublishedObservation first = points.get(0);
             PublishedObservation last = points.get(points.size() - 1);
             Double change = first.value() == null || last.value() == null || points.size() < 2 ? null : last.value() - first.value();
-            trends.add(new Trend(first.area(), first.characteristics(), points, change, classify(definition, points)));
+            TrendClassification recentTrend = classify(definition, points);
+            trends.add(new Trend(first.area(), first.characteristics(), points, change, recentTrend, describe(recentTrend)));
         }
         return trends;
     }
 
-    private static String classify(IndicatorDefinition definition, List<PublishedObservation> points) {
+    private static TrendClassification classify(IndicatorDefinition definition, List<PublishedObservation> points) {
         List<PublishedObservation> recent = points.subList(Math.max(0, points.size() - POINTS_NEEDED), points.size());
         if (recent.size() < POINTS_NEEDED || recent.stream().anyMatch(p -> p.value() == null || p.lowerCI() == null)) {
-            return "cannot be calculated (needs " + POINTS_NEEDED + " recent points with released values)";
+            return TrendClassification.CANNOT_BE_CALCULATED;
         }
         TrendAssessment assessment;
         boolean percentage = definition.measureType() == MeasureType.RATIO && definition.multiplier() == 100;
@@ -99,22 +99,12 @@ class TrendGraphQlController {
             }
             assessment = RecentTrends.forValues(values);
         }
-        return describe(assessment.direction(), definition.polarity());
+        return TrendClassification.of(assessment.direction(), definition.polarity());
     }
 
-    private static String describe(TrendDirection direction, Polarity polarity) {
-        return switch (direction) {
-            case NO_SIGNIFICANT_CHANGE -> "no significant change";
-            case INCREASING -> "increasing" + judgement(polarity, true);
-            case DECREASING -> "decreasing" + judgement(polarity, false);
-        };
-    }
-
-    private static String judgement(Polarity polarity, boolean increasing) {
-        return switch (polarity) {
-            case NO_JUDGEMENT -> "";
-            case HIGHER_IS_BETTER -> increasing ? " and getting better" : " and getting worse";
-            case LOWER_IS_BETTER -> increasing ? " and getting worse" : " and getting better";
-        };
+    private static String describe(TrendClassification recentTrend) {
+        return recentTrend == TrendClassification.CANNOT_BE_CALCULATED
+                ? recentTrend.phrase() + " (needs " + POINTS_NEEDED + " recent points with released values)"
+                : recentTrend.phrase();
     }
 }
