@@ -138,8 +138,9 @@ class RestErrors {
 
     /**
      * A CSV file commons-csv cannot parse (an unterminated quote, a stray character after a quoted
-     * cell), or a body that stopped arriving: the client reset the connection or closed it before
-     * the length it declared (or the last chunk) - the caller's doing, not a fault of the server.
+     * cell), or a body that stopped arriving: the client reset the connection, closed it before the
+     * length it declared (or the last chunk), or sent nothing for {@code server.tomcat.connection-timeout}
+     * - the caller's doing, not a fault of the server.
      * The upload's transaction has been rolled back by then, so nothing of it was stored.
      */
     @ExceptionHandler({UncheckedIOException.class, IOException.class})
@@ -151,8 +152,9 @@ class RestErrors {
         }
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // Answered in case the client still listens (it closed only its side); usually no one does.
-            return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request body ended before all of it arrived: the client went away "
-                    + "(the connection was closed or reset); nothing was stored, send the whole file again", List.of());
+            return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request body stopped before all of it arrived: the client went away "
+                    + "(closed or reset the connection, or sent nothing for too long); nothing was stored, send the whole file again",
+                    List.of());
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CSVException csv) {
