@@ -23,8 +23,10 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -134,9 +136,26 @@ class RestErrors {
                 response.getHeaders());
     }
 
-    /** A CSV file commons-csv cannot parse (an unterminated quote, a stray character after a quoted cell). */
+    /**
+     * A CSV file commons-csv cannot parse (an unterminated quote, a stray character after a quoted
+     * cell), or a body that stopped arriving: the client reset the connection, closed it before the
+     * length it declared (or the last chunk), or sent nothing for {@code server.tomcat.connection-timeout}
+     * - the caller's doing, not a fault of the server.
+     * The upload's transaction has been rolled back by then, so nothing of it was stored.
+     */
     @ExceptionHandler({UncheckedIOException.class, IOException.class})
     ResponseEntity<ApiError> unreadableFile(Exception e) {
+        if (e instanceof AsyncRequestNotUsableException) {
+            // Writing the answer failed, e.g. the one below to a client that reset the connection: no one to answer.
+            log.debug("the client went away before it was answered: {}", e.toString());
+            return null;
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // Answered in case the client still listens (it closed only its side); usually no one does.
+            return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request body stopped before all of it arrived: the client went away "
+                    + "(closed or reset the connection, or sent nothing for too long); nothing was stored, send the whole file again",
+                    List.of());
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CSVException csv) {
                 return error(HttpStatus.UNPROCESSABLE_CONTENT, "BAD_REQUEST", "the CSV file cannot be read: " + csv.getMessage()
