@@ -43,10 +43,15 @@ export const DisclosureClass = {
 } as const;
 
 export type DisclosureClass = typeof DisclosureClass[keyof typeof DisclosureClass];
+/** What the privacy engine did to a value before it left the service. */
 export const DisclosureStatus = {
+  /** The true value. */
   Exact: 'EXACT',
+  /** With differentially private noise added; see Disclosure.noiseInterval. */
   Noised: 'NOISED',
+  /** Rounded to a base (e.g. the nearest 5) after suppression. */
   Rounded: 'ROUNDED',
+  /** Withheld (the value is null); Disclosure.reason says why. */
   Suppressed: 'SUPPRESSED'
 } as const;
 
