@@ -62,7 +62,7 @@ public abstract class SightlineTest {
         return api("demo-admin");
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
