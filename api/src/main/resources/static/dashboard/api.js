@@ -61,7 +61,8 @@ export async function graphql(query, variables) {
   } catch (e) {
     body = null;
   }
-  if (!response.ok && !(body && body.errors)) {
+  const graphqlErrors = body && Array.isArray(body.errors) && body.errors.length ? body.errors : null;
+  if (!response.ok && !graphqlErrors) {
     if (response.status === 401) {
       throw new ApiError('The API key was not accepted (' + ((body && body.message) || 'unknown or revoked key')
         + '). Forget it to read as the public.', 'UNAUTHORIZED', 401);
@@ -72,9 +73,12 @@ export async function graphql(query, variables) {
     throw new ApiError((body && body.message) || ('Sightline answered ' + response.status), body && body.classification,
       response.status);
   }
-  if (body.errors && body.errors.length) {
-    const first = body.errors[0];
+  if (graphqlErrors) {
+    const first = graphqlErrors[0];
     throw new ApiError(first.message, first.extensions && first.extensions.classification, response.status);
+  }
+  if (!body || !body.data) {
+    throw new ApiError('Sightline gave no answer (' + response.status + ')', 'ERROR', response.status);
   }
   return body.data;
 }

@@ -369,7 +369,7 @@ function tooltip(name, c, indicator) {
 function label(name, c, indicator, benchmarkName, finer) {
   let text = name + '. ';
   if (!c) {
-    text += 'No value for your role. ';
+    text += 'No value: no data here, or not for your role. ';
   } else {
     const o = c.observation;
     text += o.value === null ? 'Value withheld (' + o.disclosure.status.toLowerCase() + '). '
@@ -519,11 +519,14 @@ function renderTable(rows, benchmarkObservation, benchmarkName) {
     const name = el('th', 'govuk-table__header');
     name.scope = 'row';
     name.append(areaButton(row));
+    if (!row.geometry) {
+      name.append(el('span', 'sightline-value-note', 'not on the map: no boundary loaded'));
+    }
     tr.append(name);
     const c = row.comparison;
     if (!c) {
       tr.setAttribute('data-disclosure', 'NONE');
-      const none = el('td', 'govuk-table__cell', 'No value for your role');
+      const none = el('td', 'govuk-table__cell', 'No value: no data here, or not for your role');
       none.colSpan = 4;
       tr.append(none);
       body.append(tr);
@@ -666,8 +669,8 @@ function renderIndicatorInfo() {
   row('Licence', i.licence, 'indicator-licence');
   row('Sensitivity', i.disclosureClass.replace('_', ' ').toLowerCase());
   if (i.privacyLoss) {
-    row('Public privacy loss', 'epsilon ' + number(i.privacyLoss.epsilon) + ' with delta ' + i.privacyLoss.delta
-      + ' (zCDP rho ' + number(i.privacyLoss.rho) + ') over the current releases, for the noisy values the public sees. '
+    row('Public privacy loss', 'epsilon ' + i.privacyLoss.epsilon.toFixed(2) + ' with delta ' + i.privacyLoss.delta
+      + ' (zCDP rho ' + i.privacyLoss.rho.toFixed(2) + ') over the current releases, for the noisy values the public sees. '
       + i.privacyLoss.mechanism + '.', 'indicator-privacy-loss');
   } else {
     row('Public privacy loss', i.disclosureClass === 'OPEN' ? 'None: open data, exact for everyone.'
@@ -718,6 +721,12 @@ async function start() {
   areaMap = new AreaMap($('map'), activate);
   showCaller();
   $('controls').addEventListener('submit', e => e.preventDefault());
+  $('api-key').addEventListener('keydown', e => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      $('api-key-use').click();
+    }
+  });
   $('indicator').addEventListener('change', () => {
     const id = $('indicator').value;
     enqueue(async () => {

@@ -16,7 +16,7 @@ const OUTCOME_WORDS = {
   HIGHER: 'Higher',
   LOWER: 'Lower',
   NOT_COMPARED: 'Not compared',
-  UNAVAILABLE: 'No value for you'
+  UNAVAILABLE: 'No value'
 };
 
 export function outcomeWord(outcome) {
@@ -26,7 +26,7 @@ export function outcomeWord(outcome) {
 /** "Better than Demoland (95% interval)", "In the best fifth of these areas", ... */
 export function outcomeDescription(outcome, method, benchmarkName, polarity) {
   if (outcome === 'UNAVAILABLE' || !outcome) {
-    return 'No value: refused for your role, or no data';
+    return 'No value: no data, or refused for your role';
   }
   if (outcome === 'NOT_COMPARED') {
     return method === 'QUINTILES' ? 'Not compared (withheld, or fewer than five values)' : 'Not compared (withheld or no interval)';

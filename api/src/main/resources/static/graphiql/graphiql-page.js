@@ -9,9 +9,11 @@
   var container = document.getElementById('graphiql');
   var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   var defaultQuery = [
-    '# Sightline: indicators by geography, time and characteristic.',
-    '# Without a key you read as PUBLIC; put {"X-API-Key": "demo-analyst"} in the',
-    '# Headers tab below to read as the demo analyst. Run with Ctrl-Enter.',
+    '# Sightline\'s GraphQL API. Run with Ctrl-Enter.',
+    '# Without a key you read as PUBLIC. Put',
+    '#   {"X-API-Key": "demo-analyst"}',
+    '# in the Headers tab below to read as',
+    '# the demo analyst.',
     '{',
     '  indicators {',
     '    edges { node { id title disclosureClass periods { code } } }',

@@ -62,7 +62,8 @@ public abstract class SightlineTest {
         return api("demo-admin");
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Deletes a directory and everything in it (nothing when it does not exist). */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo's made-up boundaries as a map reads them, through GraphQL {@code Area.boundary}: every
- * district, ward and LSOA (and MSOA) of Wessex has a valid polygon in longitude/latitude, each
+ * district, ward and LSOA (and MSOA) of Wessex (the demo's own, coded Z...) has a valid polygon in longitude/latitude, each
  * lies within its parent, siblings do not overlap and together cover their parent - so a
  * choropleth of any level has no gaps or double-painted ground - and they stay valid when
  * simplified for a map's zoom.
@@ -111,6 +111,9 @@ class DemoBoundariesTest extends SightlineTest {
         List<Shape> shapes = new ArrayList<>();
         for (JsonNode edge : api().data(AREAS, variables).at("/areas/edges")) {
             JsonNode node = edge.get("node");
+            if (!node.get("code").asString().startsWith("Z")) {
+                continue; // an area another test added to Wessex, not the demo's
+            }
             assertThat(node.get("boundary").isNull()).as(node.get("code").asString() + " has a boundary").isFalse();
             shapes.add(new Shape(node.get("code").asString(), node.at("/parent/code").asString(), geometry(node.get("boundary"))));
         }

@@ -16,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sightline.api.SightlineTest;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromium-driver (both installed by .ci/run
@@ -122,8 +123,7 @@ final class Browser implements AutoCloseable {
 
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @Override
@@ -132,19 +132,8 @@ final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             service.stop();
-            deleteRecursively(profile);
-            deleteRecursively(downloads);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover directory under target/ is harmless
+            SightlineTest.deleteRecursively(profile);
+            SightlineTest.deleteRecursively(downloads);
         }
     }
 }
