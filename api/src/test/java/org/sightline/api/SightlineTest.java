@@ -62,6 +62,7 @@ public abstract class SightlineTest {
         return api("demo-admin");
     }
 
+    /** Deletes a directory and everything in it (nothing when it does not exist). */
     public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;

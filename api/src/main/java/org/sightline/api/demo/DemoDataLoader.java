@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.sightline.api.agreements.AgreementTerms;
 import org.sightline.api.agreements.Agreements;
 import org.sightline.api.agreements.SharingFrequency;
+import org.sightline.api.boundaries.BoundaryImportReport;
+import org.sightline.api.boundaries.BoundaryImporter;
 import org.sightline.api.characteristics.CharacteristicTypes;
 import org.sightline.api.security.ApiKeys;
 import org.sightline.domain.access.Caller;
@@ -51,12 +53,15 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final org.sightline.api.gaps.DataGaps gaps;
     // issue 11 (intake): the demo postcode directory
     private final org.sightline.api.postcodes.PostcodeDirectoryImporter postcodeDirectory;
+    // issue 13 (dashboard): made-up boundaries, so the demo can be drawn on a map
+    private final BoundaryImporter boundaries;
 
     DemoDataLoader(SightlineProperties properties, GeographyImporter geography, CharacteristicTypes characteristicTypes,
                    Indicators indicators, ReleaseImporter releases, Organisations organisations, TransactionTemplate transaction,
                    TableStatistics statistics, Optional<EmbeddedPostgres> embeddedDatabase, ApiKeys apiKeys,
                    Agreements agreements, java.time.Clock clock, org.sightline.api.gaps.DataGaps gaps,
-                   org.sightline.api.postcodes.PostcodeDirectoryImporter postcodeDirectory) {
+                   org.sightline.api.postcodes.PostcodeDirectoryImporter postcodeDirectory, BoundaryImporter boundaries) {
+        this.boundaries = boundaries;
         this.clock = clock;
         this.gaps = gaps;
         this.postcodeDirectory = postcodeDirectory;
@@ -81,6 +86,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         }
         long started = System.nanoTime();
         DemoDataSet demo = new DemoDataSet();
+        long[] boundariesTook = new long[1];
         transaction.executeWithoutResult(status -> {
             int council = organisations.ensure("demo-wessex-council", "Wessex County Council (demo)", "COUNCIL");
             int nhs = organisations.ensure("demo-wessex-icb", "Wessex NHS Integrated Care Board (demo)", "NHS");
@@ -91,6 +97,14 @@ class DemoDataLoader implements SmartInitializingSingleton {
                 geography.importFile(demo.geographyCsv());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
+            }
+            // The demo's boundaries, through the importer of published files (validated, repaired, stored).
+            long drawing = System.nanoTime();
+            BoundaryImportReport shapes = boundaries.importFile(demo.boundariesGeoJson(), "sightline-demo-boundaries.geojson");
+            boundariesTook[0] = (System.nanoTime() - drawing) / 1_000_000;
+            if (!shapes.unmatchedCodes().isEmpty() || !shapes.invalidFeatures().isEmpty()) {
+                throw new IllegalStateException("demo boundaries do not fit the demo geography: unmatched "
+                        + shapes.unmatchedCodes() + ", invalid " + shapes.invalidFeatures());
             }
             demo.characteristicTypes().forEach(characteristicTypes::define);
             // issue 11 (intake): Demoland's postcode directory, through the same importer as ONSPD/NSPL files
@@ -143,6 +157,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         });
         statistics.refresh(TableStatistics.Tables.GEOGRAPHY);
         statistics.refresh(TableStatistics.Tables.OBSERVATIONS);
-        log.info("Demo data set ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo data set ready in {} ms (boundaries drawn and stored in {} ms)", (System.nanoTime() - started) / 1_000_000,
+                boundariesTook[0]);
     }
 }

@@ -118,6 +118,24 @@ public final class DemoDataSet {
         return bytes(csv);
     }
 
+    /**
+     * Made-up boundaries of every demo area as a GeoJSON FeatureCollection, for the boundary
+     * importer: nested Voronoi cells, so each area's children tile it (see {@link DemoBoundaries}).
+     */
+    public byte[] boundariesGeoJson() {
+        Map<String, Map<String, List<String>>> tree = new java.util.LinkedHashMap<>();
+        Map<String, String> msoaOfWard = new HashMap<>();
+        int wardsPerDistrict = WARD_SUFFIXES.size();
+        for (Lsoa lsoa : lsoas) {
+            int ward = Integer.parseInt(lsoa.wardCode().substring(3));
+            String district = code("Z08", (ward - 1) / wardsPerDistrict + 1);
+            tree.computeIfAbsent(district, d -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(lsoa.wardCode(), w -> new ArrayList<>()).add(lsoa.code());
+            msoaOfWard.put(lsoa.wardCode(), lsoa.msoaCode());
+        }
+        return DemoBoundaries.featureCollection(COUNTRY, REGION, tree, msoaOfWard);
+    }
+
     /** The ONSPD columns as published (February 2024 layout), in order; the demo fills the ones Sightline reads. */
     public static final List<String> ONSPD_COLUMNS = List.of("pcd", "pcd2", "pcds", "dointr", "doterm", "oscty", "ced", "oslaua",
             "osward", "parish", "usertype", "oseast1m", "osnrth1m", "osgrdind", "oshlthau", "nhser", "ctry", "rgn", "streg",

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -52,6 +54,38 @@ class ExposureTest {
         assertThat(demo.introspection()).isFalse();
         assertThat(demo.metricsAnonymous()).isFalse();
         assertThat(demo.allowedOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
+    }
+
+    @Test
+    void graphiqlSwitchedOffHidesItsPageAndItsFilesButNotTheDashboard() throws Exception {
+        Exposure off = Exposure.of(new MockEnvironment().withProperty("sightline.exposure.graphiql", "false"), true);
+        ExposureFilter filter = new ExposureFilter(off);
+        for (String path : List.of("/graphiql", "/graphiql/", "/graphiql/index.html", "/graphiql/graphiql-page.js")) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            MockFilterChain chain = new MockFilterChain();
+            filter.doFilter(new MockHttpServletRequest("GET", path), response, chain);
+            assertThat(response.getStatus()).as(path).isEqualTo(404);
+            assertThat(chain.getRequest()).as(path + " reached no handler").isNull();
+        }
+        for (String path : List.of("/", "/dashboard/dashboard.js", "/graphql")) {
+            MockFilterChain chain = new MockFilterChain();
+            filter.doFilter(new MockHttpServletRequest("GET", path), new MockHttpServletResponse(), chain);
+            assertThat(chain.getRequest()).as(path).isNotNull();
+        }
+    }
+
+    @Test
+    void onlyThePagesMayLoadAnythingAndOnlyFromThisServer() throws Exception {
+        SecurityHeadersFilter headers = new SecurityHeadersFilter();
+        for (String path : List.of("/", "/index.html", "/graphiql", "/graphiql/index.html", "/graphql", "/api/v1/observations.csv",
+                "/dashboard/dashboard.js")) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            headers.doFilter(new MockHttpServletRequest("GET", path), response, new MockFilterChain());
+            String policy = response.getHeader("Content-Security-Policy");
+            boolean page = !path.startsWith("/graphql") && !path.startsWith("/api/") && !path.endsWith(".js");
+            assertThat(policy).as(path).isEqualTo(page ? SecurityHeadersFilter.PAGE_POLICY : SecurityHeadersFilter.API_POLICY);
+        }
+        assertThat(SecurityHeadersFilter.PAGE_POLICY).doesNotContain("http").doesNotContain("unsafe").contains("script-src 'self';");
     }
 
     @Test
