@@ -303,6 +303,73 @@ class DashboardBrowserTest extends SightlineTest {
         });
     }
 
+    /**
+     * docs/partner-integrator.md, section 6, as a newcomer follows it: the steward defines an
+     * indicator, uploads a release of every demo LSOA by sex with the command line, then opens the
+     * dashboard, chooses the indicator and sees the districts drawn with their totals - the sums of
+     * the file's rows - and drills into a district's wards.
+     */
+    @Test
+    void theWalkthroughInTheDocsUploadsAReleaseWithTheCliAndShowsItOnTheMap() throws Exception {
+        String guide = Files.readString(Path.of("../docs/partner-integrator.md"));
+        assertThat(guide).contains("upload-release library-visits-2024.csv --indicator my-first-indicator")
+                .contains("See it on the map");
+        String indicator = "walkthrough-library-visits";
+        Api.Response defined = api("demo-steward").postJson("/api/v1/indicators", Map.ofEntries(
+                Map.entry("id", indicator), Map.entry("title", "Library visits (walkthrough)"),
+                Map.entry("definition", "Visits to council libraries by residents in the year."), Map.entry("unit", "visits"),
+                Map.entry("measureType", "ADDITIVE_COUNT"), Map.entry("multiplier", 1), Map.entry("polarity", "NO_JUDGEMENT"),
+                Map.entry("disclosureClass", "OPEN"), Map.entry("source", "Wessex County Council libraries"),
+                Map.entry("licence", "OGL v3.0"), Map.entry("characteristicTypes", List.of("sex"))));
+        assertThat(defined.status()).as(defined.body().toString()).isIn(200, 201);
+
+        // The file the guide's awk line makes: every LSOA by sex for 2024.
+        java.util.Random random = new java.util.Random(2024);
+        StringBuilder csv = new StringBuilder("area_code,period,sex,count\n");
+        Map<String, Long> lsoaTotals = new TreeMap<>();
+        for (int i = 1; i <= 600; i++) {
+            String lsoa = String.format(java.util.Locale.ROOT, "Z01%06d", i);
+            for (String sex : List.of("F", "M")) {
+                int count = 20 + random.nextInt(80);
+                csv.append(lsoa).append(",2024,").append(sex).append(',').append(count).append('\n');
+                lsoaTotals.merge(lsoa, (long) count, Long::sum);
+            }
+        }
+        Path file = Path.of("target", "walkthrough", "library-visits-2024.csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv.toString());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = org.sightline.cli.SightlineCli.commandLine(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                        new java.io.PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute("--url", base(), "--api-key", "demo-steward", "upload-release", file.toString(), "--indicator", indicator);
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Published release");
+
+        open("/");
+        waitForView(REGION, null);
+        new Select(browser.find("#indicator")).selectByValue(indicator);
+        waitForView(REGION, indicator);
+        assertThat(browser.find("#map").getDomAttribute("data-period")).isEqualTo("2024");
+        Set<String> districts = childCodes(REGION, "lad");
+        assertThat(shapes().keySet()).isEqualTo(districts);
+        Map<String, JsonNode> expected = compare(api(), indicator, REGION, "lad");
+        shapes().forEach((code, classes) -> assertThat(classes).contains(outcomeClass(outcome(expected, code))));
+        for (String district : districts) {
+            long total = allChildCodes(district, "lsoa").stream().mapToLong(l -> lsoaTotals.getOrDefault(l, 0L)).sum();
+            WebElement row = browser.find("#data-table tbody tr[data-area-code='" + district + "']");
+            assertThat(Long.parseLong(row.findElement(org.openqa.selenium.By.cssSelector("td.value")).getText().replace(",", "")))
+                    .as("the total of %s's LSOAs in the file", district).isEqualTo(total);
+            assertThat(row.getDomAttribute("data-disclosure")).isEqualTo("EXACT");
+        }
+        assertOnlyThisServerAndNoProblems();
+        browser.screenshot("walkthrough-uploaded-release-on-the-map");
+
+        clickArea(CASTERBRIDGE);
+        waitForView(CASTERBRIDGE, indicator);
+        assertThat(shapes().keySet()).isEqualTo(childCodes(CASTERBRIDGE, "ward"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String base() {
