@@ -311,19 +311,7 @@ class MutationMatrixTest extends SightlineTest {
     }
 
     private static Map<String, Object> indicatorBody(String id) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", id);
-        body.put("title", "Matrix test " + id);
-        body.put("definition", "An indicator made by the mutation matrix test.");
-        body.put("unit", "people");
-        body.put("measureType", "ADDITIVE_COUNT");
-        body.put("multiplier", 1);
-        body.put("polarity", "NO_JUDGEMENT");
-        body.put("disclosureClass", "OPEN");
-        body.put("source", "Test suite");
-        body.put("licence", "OGL v3.0");
-        body.put("characteristicTypes", List.of("sex"));
-        return body;
+        return TestIndicators.countBySex(id, "Matrix test " + id, "An indicator made by the mutation matrix test.");
     }
 
     /** An OPEN record intake of the demo council: postcode, contact date and one need, published by LSOA. */

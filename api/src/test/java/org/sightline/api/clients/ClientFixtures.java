@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.sightline.api.Api;
+import org.sightline.api.TestIndicators;
 import org.sightline.cli.SightlineCli;
 import org.sightline.client.RetryPolicy;
 import org.sightline.client.SightlineClient;
@@ -41,18 +42,8 @@ final class ClientFixtures {
 
     /** Defines an OPEN count indicator by sex (the demo operator's, so the demo council owns it and demo-steward publishes it). */
     static void defineIndicator(Api admin, String id) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", id);
-        body.put("title", "Client test (" + id + ")");
-        body.put("definition", "Contacts, to test the Java client and the CLI.");
+        Map<String, Object> body = TestIndicators.countBySex(id, "Client test (" + id + ")", "Contacts, to test the Java client and the CLI.");
         body.put("unit", "contacts");
-        body.put("measureType", "ADDITIVE_COUNT");
-        body.put("multiplier", 1);
-        body.put("polarity", "NO_JUDGEMENT");
-        body.put("disclosureClass", "OPEN");
-        body.put("source", "Test suite");
-        body.put("licence", "OGL v3.0");
-        body.put("characteristicTypes", List.of("sex"));
         Api.Response response = admin.postJson("/api/v1/indicators", body);
         assertThat(response.status()).as(response.body().toString()).isIn(200, 201);
     }

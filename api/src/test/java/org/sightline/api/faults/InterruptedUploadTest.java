@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sightline.api.Api;
+import org.sightline.api.TestIndicators;
 import org.sightline.api.DatabaseSnapshot;
 import org.sightline.api.SightlineTest;
 import org.sightline.api.demo.DemoDataSet;
@@ -308,18 +308,9 @@ class InterruptedUploadTest extends SightlineTest {
     }
 
     private void defineIndicator() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", INDICATOR);
-        body.put("title", "Interrupted uploads (test)");
-        body.put("definition", "Contacts, to test uploads cut off half-way.");
+        Map<String, Object> body = TestIndicators.countBySex(INDICATOR, "Interrupted uploads (test)",
+                "Contacts, to test uploads cut off half-way.");
         body.put("unit", "contacts");
-        body.put("measureType", "ADDITIVE_COUNT");
-        body.put("multiplier", 1);
-        body.put("polarity", "NO_JUDGEMENT");
-        body.put("disclosureClass", "OPEN");
-        body.put("source", "Test suite");
-        body.put("licence", "OGL v3.0");
-        body.put("characteristicTypes", List.of("sex"));
         assertThat(admin().postJson("/api/v1/indicators", body).status()).isIn(200, 201);
     }
 

@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,13 +42,7 @@ class ProductionInstanceTest {
 
     static {
         // A fresh directory per run (a previous run's database would be reused otherwise).
-        if (Files.exists(HOME)) {
-            try (Stream<Path> paths = Files.walk(HOME)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
+        org.sightline.api.SightlineTest.deleteRecursively(HOME);
     }
 
     @LocalServerPort

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.sightline.api.Api;
+import org.sightline.api.TestIndicators;
 import org.sightline.api.SightlineApplication;
 import org.sightline.api.demo.DemoDataSet;
 import org.sightline.api.privacy.PrivacyLedger;
@@ -451,18 +451,10 @@ class TwoInstancesTest {
     }
 
     private static void defineIndicator() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", INDICATOR);
-        body.put("title", "Two instances (test)");
-        body.put("definition", "Contacts, to test releases through two instances.");
+        Map<String, Object> body = TestIndicators.countBySex(INDICATOR, "Two instances (test)",
+                "Contacts, to test releases through two instances.");
         body.put("unit", "contacts");
-        body.put("measureType", "ADDITIVE_COUNT");
-        body.put("multiplier", 1);
-        body.put("polarity", "NO_JUDGEMENT");
         body.put("disclosureClass", "SENSITIVE");
-        body.put("source", "Test suite");
-        body.put("licence", "OGL v3.0");
-        body.put("characteristicTypes", List.of("sex"));
         assertThat(new Api(ports.get(1), "demo-admin").postJson("/api/v1/indicators", body).status()).isIn(200, 201);
     }
 

@@ -6,10 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,13 +44,7 @@ class RateLimitedInstanceTest {
     static final String QUESTION = "{\"query\":\"{ areas(search: \\\"Nowhere\\\") { totalCount } }\"}";
 
     static {
-        if (Files.exists(HOME)) {
-            try (Stream<Path> paths = Files.walk(HOME)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
+        org.sightline.api.SightlineTest.deleteRecursively(HOME);
     }
 
     @LocalServerPort

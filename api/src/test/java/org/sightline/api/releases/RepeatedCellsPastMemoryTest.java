@@ -1,12 +1,11 @@
 package org.sightline.api.releases;
 
+import org.sightline.api.TestIndicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sightline.api.SightlineTest;
@@ -41,18 +40,8 @@ class RepeatedCellsPastMemoryTest extends SightlineTest {
 
     @Test
     void aCellRepeatedPastTheRememberedOnesIsRefusedAndNothingIsPublished() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("id", "test-repeated-cells");
-        body.put("title", "Repeated cells (test)");
-        body.put("definition", "A file that repeats a cell after the first cells.");
-        body.put("unit", "people");
-        body.put("measureType", "ADDITIVE_COUNT");
-        body.put("multiplier", 1);
-        body.put("polarity", "NO_JUDGEMENT");
-        body.put("disclosureClass", "OPEN");
-        body.put("source", "Test suite");
-        body.put("licence", "OGL v3.0");
-        body.put("characteristicTypes", List.of("sex"));
+        Map<String, Object> body = TestIndicators.countBySex("test-repeated-cells", "Repeated cells (test)",
+                "A file that repeats a cell after the first cells.");
         assertThat(admin().postJson("/api/v1/indicators", body).status()).isIn(200, 201);
         // Remembers two cells only; the fourth row repeats the third.
         ReleaseImporter importer = new ReleaseImporter(indicators, releases, events, dataVersion, transactions, 1_000_000_000_000L, 2);
