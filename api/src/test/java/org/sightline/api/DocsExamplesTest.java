@@ -29,7 +29,6 @@ class DocsExamplesTest extends SightlineTest {
 
     static final List<String> GUIDES = List.of("analyst.md", "data-steward.md", "governance-officer.md",
             "dashboard-developer.md", "operator.md", "partner-integrator.md");
-    private static final Pattern GRAPHQL_BLOCK = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern SHELL_BLOCK = Pattern.compile("```(?:sh|bash)\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern AS_KEY = Pattern.compile("^# as (demo-[a-z]+)\\s*\\n");
     private static final Pattern CURL_URL = Pattern.compile("'(http://localhost:8080/(?:graphql|api/v1/)[^']*)'");
@@ -41,10 +40,8 @@ class DocsExamplesTest extends SightlineTest {
     Stream<DynamicTest> everyGraphQlExampleInTheGuidesAnswersWithoutErrors() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (String guide : existingGuides()) {
-            Matcher block = GRAPHQL_BLOCK.matcher(Files.readString(Path.of("../docs", guide)));
             int n = 0;
-            while (block.find()) {
-                String text = block.group(1);
+            for (String text : ReadmeExamplesTest.graphqlBlocks(Path.of("../docs", guide))) {
                 int index = ++n;
                 if (text.startsWith("# not run:")) {
                     continue;

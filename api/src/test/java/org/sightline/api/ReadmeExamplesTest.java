@@ -79,8 +79,12 @@ class ReadmeExamplesTest extends SightlineTest {
     }
 
     private static List<String> graphqlBlocks() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        Matcher m = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        return graphqlBlocks(Path.of("../README.md"));
+    }
+
+    /** The {@code graphql} code blocks of a Markdown page, in order. */
+    static List<String> graphqlBlocks(Path page) throws IOException {
+        Matcher m = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
         List<String> blocks = new ArrayList<>();
         while (m.find()) {
             blocks.add(m.group(1));
